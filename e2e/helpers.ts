@@ -1,0 +1,48 @@
+import { readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, type Page } from '@playwright/test';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** Every page adapter-static prerendered into build/, as site paths ('/', '/learn/x/', …). */
+export function prerenderedPages(dir = join(root, 'build')): string[] {
+	const pages: string[] = [];
+	const walk = (folder: string) => {
+		for (const name of readdirSync(folder)) {
+			const path = join(folder, name);
+			if (statSync(path).isDirectory()) {
+				if (name !== '_app') walk(path);
+			} else if (name === 'index.html') {
+				pages.push(`/${relative(dir, folder).split('\\').join('/')}/`.replace('//', '/'));
+			}
+		}
+	};
+	walk(dir);
+	return pages.sort();
+}
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** Runs axe-core in the page and fails with a readable list of every violation. */
+export async function expectNoAxeViolations(page: Page) {
+	await page.addScriptTag({ path: axePath });
+	const violations = await page.evaluate(async () => {
+		// @ts-expect-error axe is the global the script tag just added
+		const result = await window.axe.run(document, { resultTypes: ['violations'] });
+		return result.violations.map(
+			(v: { id: string; help: string; nodes: { target: string[] }[] }) =>
+				`${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`
+		);
+	});
+	expect(violations, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+/** True when the page scrolls sideways at its current width. */
+export function scrollsHorizontally(page: Page) {
+	return page.evaluate(() => {
+		const el = document.scrollingElement ?? document.documentElement;
+		return el.scrollWidth > el.clientWidth;
+	});
+}

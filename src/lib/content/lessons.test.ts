@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { buildLessonIndex, LessonError, neighbours, parseFrontmatter } from './lessons';
+
+const lesson = (title: string, description = `About ${title}.`) =>
+	`---\ntitle: ${title}\ndescription: ${description}\n---\n\nBody.\n`;
+
+describe('buildLessonIndex', () => {
+	it('orders lessons by their numeric prefix, not by file name order', () => {
+		const index = buildLessonIndex([
+			{ file: '10-tcp-close.md', source: lesson('Closing') },
+			{ file: '02-socket-types.md', source: lesson('Types') },
+			{ file: '1-what-is-a-socket.md', source: lesson('Sockets') }
+		]);
+		expect(index.map((l) => l.order)).toEqual([1, 2, 10]);
+		expect(index.map((l) => l.title)).toEqual(['Sockets', 'Types', 'Closing']);
+	});
+
+	it('drops the numeric prefix and the extension from the slug', () => {
+		const [only] = buildLessonIndex([{ file: '07-anatomy-of-a-frame.md', source: lesson('A') }]);
+		expect(only).toMatchObject({ slug: 'anatomy-of-a-frame', file: '07-anatomy-of-a-frame.md' });
+	});
+
+	it('reads quoted titles and descriptions', () => {
+		const [only] = buildLessonIndex([
+			{
+				file: '01-a.md',
+				source: `---\ntitle: "What is a socket?"\ndescription: 'It''s an endpoint: address + port.'\n---\n`
+			}
+		]);
+		expect(only.title).toBe('What is a socket?');
+		expect(only.description).toBe("It's an endpoint: address + port.");
+	});
+
+	it('fails naming the file when the description is missing', () => {
+		const build = () =>
+			buildLessonIndex([
+				{ file: '01-a.md', source: lesson('A') },
+				{ file: '02-b.md', source: '---\ntitle: B\n---\n\nBody.' }
+			]);
+		expect(build).toThrow(LessonError);
+		expect(build).toThrow('content/02-b.md: frontmatter is missing "description"');
+	});
+
+	it('fails naming the file when the title is missing or empty', () => {
+		expect(() =>
+			buildLessonIndex([{ file: '03-c.md', source: '---\ntitle:\ndescription: D\n---\n' }])
+		).toThrow('content/03-c.md: frontmatter is missing "title"');
+	});
+
+	it('fails naming the file when there is no frontmatter at all', () => {
+		expect(() => buildLessonIndex([{ file: '04-d.md', source: '# Just a heading\n' }])).toThrow(
+			/content\/04-d\.md: the file has no frontmatter/
+		);
+	});
+
+	it('rejects a file name without a numeric prefix', () => {
+		expect(() => buildLessonIndex([{ file: 'sockets.md', source: lesson('S') }])).toThrow(
+			/content\/sockets\.md: a lesson file must be named NN-slug\.md/
+		);
+	});
+
+	it('rejects two lessons with the same number', () => {
+		expect(() =>
+			buildLessonIndex([
+				{ file: '02-a.md', source: lesson('A') },
+				{ file: '02-b.md', source: lesson('B') }
+			])
+		).toThrow(/shares its number 2/);
+	});
+
+	it('rejects two lessons with the same slug', () => {
+		expect(() =>
+			buildLessonIndex([
+				{ file: '01-same.md', source: lesson('A') },
+				{ file: '02-same.md', source: lesson('B') }
+			])
+		).toThrow('content/02-same.md: shares its slug "same" with 01-same.md');
+	});
+});
+
+describe('parseFrontmatter', () => {
+	it('rejects a line that is not key: value, with its line number', () => {
+		expect(() => parseFrontmatter('---\ntitle: A\n  - nested\n---\n', '01-a.md')).toThrow(
+			'content/01-a.md: frontmatter line 3 is not "key: value":   - nested'
+		);
+	});
+
+	it('returns null when the file does not start with a frontmatter block', () => {
+		expect(parseFrontmatter('Body\n---\ntitle: x\n---\n', '01-a.md')).toBeNull();
+	});
+
+	it('accepts CRLF line endings', () => {
+		expect(parseFrontmatter('---\r\ntitle: A\r\ndescription: B\r\n---\r\n', 'x')).toEqual({
+			title: 'A',
+			description: 'B'
+		});
+	});
+});
+
+describe('neighbours', () => {
+	const index = buildLessonIndex([
+		{ file: '01-a.md', source: lesson('A') },
+		{ file: '02-b.md', source: lesson('B') },
+		{ file: '03-c.md', source: lesson('C') }
+	]);
+
+	it('gives the lessons on either side', () => {
+		const { previous, next } = neighbours(index, 'b');
+		expect(previous?.slug).toBe('a');
+		expect(next?.slug).toBe('c');
+	});
+
+	it('has no previous lesson at the start and no next lesson at the end', () => {
+		expect(neighbours(index, 'a').previous).toBeNull();
+		expect(neighbours(index, 'c').next).toBeNull();
+	});
+});

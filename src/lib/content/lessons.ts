@@ -1,0 +1,119 @@
+/**
+ * The lesson index: turns the files in content/ into an ordered list of lessons. Pure, so the
+ * build (vite.config.ts), the pages and the unit tests all share one set of rules, and a bad
+ * lesson fails loudly with its file name.
+ */
+
+/** One lesson file as read from disk: its name inside content/ and its text. */
+export interface LessonSource {
+	file: string;
+	source: string;
+}
+
+/** One entry of the lesson index. */
+export interface Lesson {
+	/** Position in the course, from the numeric prefix of the file name. */
+	order: number;
+	/** URL segment: the file name without its numeric prefix and extension. */
+	slug: string;
+	/** File name inside content/, e.g. `01-what-is-a-socket.md`. */
+	file: string;
+	title: string;
+	description: string;
+}
+
+/** A lesson file that breaks a rule; `file` names it so the build error points at it. */
+export class LessonError extends Error {
+	constructor(
+		readonly file: string,
+		detail: string
+	) {
+		super(`content/${file}: ${detail}`);
+		this.name = 'LessonError';
+	}
+}
+
+/** `NN-slug.md`: one or more digits, a dash, then lower-case words joined by dashes. */
+const FILE_NAME = /^(\d+)-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/;
+
+/** Frontmatter fields every lesson must have. */
+export const REQUIRED_FIELDS = ['title', 'description'] as const;
+
+/**
+ * Reads the flat `key: value` frontmatter at the top of a lesson. Values may be bare or wrapped
+ * in single or double quotes. Returns null when the file has no frontmatter block.
+ */
+export function parseFrontmatter(source: string, file: string): Record<string, string> | null {
+	const match = /^---\r?\n([\s\S]*?)\r?\n---\r?(?:\n|$)/.exec(source);
+	if (!match) return null;
+	const fields: Record<string, string> = {};
+	const lines = match[1].split(/\r?\n/);
+	lines.forEach((line, i) => {
+		if (line.trim() === '' || line.trimStart().startsWith('#')) return;
+		const pair = /^([A-Za-z_][\w-]*):\s*(.*)$/.exec(line);
+		if (!pair) {
+			throw new LessonError(file, `frontmatter line ${i + 2} is not "key: value": ${line}`);
+		}
+		fields[pair[1]] = unquote(pair[2].trim());
+	});
+	return fields;
+}
+
+function unquote(value: string): string {
+	if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) {
+		return value.slice(1, -1).replace(/\\"/g, '"').replace(/\\\\/g, '\\');
+	}
+	if (value.length >= 2 && value.startsWith("'") && value.endsWith("'")) {
+		return value.slice(1, -1).replace(/''/g, "'");
+	}
+	return value;
+}
+
+/**
+ * Builds the ordered lesson index. Throws a LessonError naming the file when a name is not
+ * `NN-slug.md`, when `title` or `description` is missing or empty, or when two lessons share a
+ * number or a slug.
+ */
+export function buildLessonIndex(sources: LessonSource[]): Lesson[] {
+	const lessons = sources.map(({ file, source }): Lesson => {
+		const name = FILE_NAME.exec(file);
+		if (!name) {
+			throw new LessonError(file, 'a lesson file must be named NN-slug.md, e.g. 02-socket-types.md');
+		}
+		const fields = parseFrontmatter(source, file);
+		if (!fields) throw new LessonError(file, 'the file has no frontmatter (--- title/description ---)');
+		for (const key of REQUIRED_FIELDS) {
+			if (!fields[key]) throw new LessonError(file, `frontmatter is missing "${key}"`);
+		}
+		return {
+			order: Number(name[1]),
+			slug: name[2],
+			file,
+			title: fields.title,
+			description: fields.description
+		};
+	});
+	lessons.sort((a, b) => a.order - b.order);
+	for (let i = 1; i < lessons.length; i++) {
+		const [before, lesson] = [lessons[i - 1], lessons[i]];
+		if (before.order === lesson.order) {
+			throw new LessonError(lesson.file, `shares its number ${lesson.order} with ${before.file}`);
+		}
+	}
+	const bySlug = new Map<string, Lesson>();
+	for (const lesson of lessons) {
+		const twin = bySlug.get(lesson.slug);
+		if (twin) throw new LessonError(lesson.file, `shares its slug "${lesson.slug}" with ${twin.file}`);
+		bySlug.set(lesson.slug, lesson);
+	}
+	return lessons;
+}
+
+/** The lessons before and after `slug` in course order (null at either end). */
+export function neighbours(lessons: Lesson[], slug: string) {
+	const i = lessons.findIndex((lesson) => lesson.slug === slug);
+	return {
+		previous: i > 0 ? lessons[i - 1] : null,
+		next: i >= 0 && i < lessons.length - 1 ? lessons[i + 1] : null
+	};
+}

@@ -1,0 +1,17 @@
+import { buildLessonIndex } from '$lib/content/lessons';
+
+// The raw Markdown is read on the server side only (at prerender time); pages receive just the
+// index entries they need, and each lesson's compiled component is loaded by /learn/[slug].
+const sources = import.meta.glob<string>('/content/*.md', {
+	query: '?raw',
+	import: 'default',
+	eager: true
+});
+
+/** Every lesson in course order, checked by the same rules as the build. */
+export const lessons = buildLessonIndex(
+	Object.entries(sources).map(([path, source]) => ({
+		file: path.slice('/content/'.length),
+		source
+	}))
+);

@@ -1,0 +1,141 @@
+// @ts-check
+/**
+ * `npm run size`: for every prerendered page in build/, the gzip size of the JavaScript it loads
+ * (its entry scripts and everything they import, statically or through the page's own
+ * modulepreload list), checked against the page's budget. Exits 1 when any page is over.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const BUILD = resolve(process.argv[2] ?? 'build');
+const KB = 1024;
+
+/**
+ * Budgets in KiB of gzip, first match wins. A lesson page with no visualizer must stay within 45;
+ * lessons and tools that embed visualizers are listed with their own budget.
+ * @type {{ pattern: RegExp; budget: number; what: string }[]}
+ */
+export const BUDGETS = [
+	{ pattern: /^\/learn\/[^/]+\/$/, budget: 45, what: 'lesson page' },
+	{ pattern: /.*/, budget: 45, what: 'page' }
+];
+
+/** @param {string} dir @returns {string[]} */
+function htmlFiles(dir) {
+	return readdirSync(dir).flatMap((name) => {
+		const path = join(dir, name);
+		if (statSync(path).isDirectory()) return name === '_app' ? [] : htmlFiles(path);
+		return name.endsWith('.html') ? [path] : [];
+	});
+}
+
+/** Scripts a page starts: modulepreload links and the import() calls of its inline boot script. */
+function entryScripts(/** @type {string} */ html) {
+	const found = new Set();
+	for (const m of html.matchAll(/<link[^>]+rel="modulepreload"[^>]*href="([^"]+)"/g)) found.add(m[1]);
+	for (const m of html.matchAll(/<link[^>]+href="([^"]+)"[^>]*rel="modulepreload"/g)) found.add(m[1]);
+	for (const m of html.matchAll(/import\(\s*"([^"]+\.js)"\s*\)/g)) found.add(m[1]);
+	for (const m of html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)) found.add(m[1]);
+	return [...found];
+}
+
+/** Static imports of one module (`import … from "./x.js"`, `import "./x.js"`, `export … from`). */
+function staticImports(/** @type {string} */ code) {
+	return [...code.matchAll(/(?:import|export)\s*(?:[\w*{}\s,$]*?\s*from\s*)?["']([^"']+\.js)["']/g)].map(
+		(m) => m[1]
+	);
+}
+
+/** Resolves a script URL as the browser would, from the page's folder (or the site root). */
+function toFile(/** @type {string} */ url, /** @type {string} */ fromDir) {
+	const path = url.replace(/^https?:\/\/[^/]+/, '').replace(/[?#].*$/, '');
+	if (path.startsWith('/')) {
+		// Absolute: drop any base path by finding the _app segment.
+		const at = path.indexOf('/_app/');
+		return join(BUILD, at >= 0 ? path.slice(at) : path);
+	}
+	return resolve(fromDir, path);
+}
+
+/**
+ * A lesson's compiled Markdown is a dynamic import (src/routes/learn/[slug]/+page.ts), so the page's
+ * HTML does not name it: find it in Vite's client manifest of the same build.
+ */
+function lessonChunks() {
+	const manifestFile = resolve('.svelte-kit/output/client/.vite/manifest.json');
+	/** @type {Map<string, string>} */
+	const bySlug = new Map();
+	if (!existsSync(manifestFile)) return bySlug;
+	/** @type {Record<string, { file: string; src?: string }>} */
+	const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+	for (const entry of Object.values(manifest)) {
+		const match = /^content\/\d+-([a-z0-9-]+)\.md$/.exec(entry.src ?? '');
+		if (!match) continue;
+		const file = join(BUILD, entry.file);
+		if (!existsSync(file)) {
+			throw new Error(`${entry.file} (from ${manifestFile}) is not in ${BUILD}: build again, then measure`);
+		}
+		bySlug.set(match[1], file);
+	}
+	return bySlug;
+}
+
+const LESSON_CHUNKS = lessonChunks();
+
+/** Every JS file a page loads, following static imports. */
+function closure(/** @type {string} */ htmlFile, /** @type {string} */ route) {
+	const html = readFileSync(htmlFile, 'utf8');
+	const seen = new Set();
+	const queue = entryScripts(html).map((url) => toFile(url, dirname(htmlFile)));
+	const lesson = /^\/learn\/([^/]+)\/$/.exec(route);
+	if (lesson) {
+		const chunk = LESSON_CHUNKS.get(lesson[1]);
+		if (!chunk) throw new Error(`no compiled chunk found for the lesson page ${route}`);
+		queue.push(chunk);
+	}
+	while (queue.length) {
+		const file = /** @type {string} */ (queue.pop());
+		if (seen.has(file)) continue;
+		if (!existsSync(file)) throw new Error(`${relative(BUILD, htmlFile)} loads ${file}, which is missing`);
+		seen.add(file);
+		for (const url of staticImports(readFileSync(file, 'utf8'))) queue.push(toFile(url, dirname(file)));
+	}
+	return [...seen];
+}
+
+function main() {
+	if (!existsSync(BUILD)) {
+		console.error(`No ${BUILD}: run npm run build first.`);
+		process.exit(1);
+	}
+	const rows = htmlFiles(BUILD)
+		.map((file) => {
+			const route = `/${relative(BUILD, file)}`.replace(/index\.html$/, '');
+			const scripts = closure(file, route);
+			const gzip = scripts.reduce((sum, f) => sum + gzipSync(readFileSync(f), { level: 9 }).length, 0);
+			const { budget, what } = /** @type {(typeof BUDGETS)[number]} */ (
+				BUDGETS.find((b) => b.pattern.test(route))
+			);
+			return { route, what, files: scripts.length, gzip, budget: budget * KB };
+		})
+		.sort((a, b) => a.route.localeCompare(b.route));
+
+	const width = Math.max(...rows.map((r) => r.route.length), 4);
+	console.log(`${'page'.padEnd(width)}  ${'files'.padStart(5)}  ${'JS gzip'.padStart(9)}  ${'budget'.padStart(9)}`);
+	let over = 0;
+	for (const r of rows) {
+		const ok = r.gzip <= r.budget;
+		if (!ok) over++;
+		console.log(
+			`${r.route.padEnd(width)}  ${String(r.files).padStart(5)}  ${(r.gzip / KB).toFixed(1).padStart(6)} KB  ${(r.budget / KB).toFixed(0).padStart(6)} KB  ${ok ? 'ok' : 'OVER BUDGET'}`
+		);
+	}
+	if (over) {
+		console.error(`\n${over} page(s) over budget.`);
+		process.exit(1);
+	}
+	console.log(`\nAll ${rows.length} pages within budget.`);
+}
+
+main();

@@ -1,0 +1,3 @@
+import { lessons } from '$lib/server/lessons';
+
+export const load = () => ({ lessons });

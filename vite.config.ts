@@ -1,0 +1,25 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { readdirSync, readFileSync } from 'node:fs';
+import type { Plugin } from 'vite';
+import { defineConfig } from 'vitest/config';
+import { buildLessonIndex } from './src/lib/content/lessons.ts';
+
+/** Checks every lesson in content/ before anything is built, so a bad file fails the build by name. */
+function checkLessons(): Plugin {
+	const check = () => {
+		const dir = new URL('./content/', import.meta.url);
+		const files = readdirSync(dir).filter((file) => file.endsWith('.md'));
+		buildLessonIndex(files.map((file) => ({ file, source: readFileSync(new URL(file, dir), 'utf8') })));
+	};
+	return { name: 'socket-explorer:check-lessons', buildStart: check };
+}
+
+export default defineConfig({
+	plugins: [checkLessons(), sveltekit()],
+	server: { host: '127.0.0.1', port: 5173 },
+	preview: { host: '127.0.0.1', port: 4173 },
+	test: {
+		include: ['src/**/*.test.ts'],
+		environment: 'node'
+	}
+});
