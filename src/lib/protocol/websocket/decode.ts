@@ -1,0 +1,1354 @@
+/**
+ * Decoding a captured byte stream into WebSocket frames and messages, the way a strict
+ * receiver reads it (RFC 6455 §5–7, RFC 7692), and explaining every bit on the way.
+ *
+ * The reader is an explicit state machine over the bytes, one state per part of the frame
+ * header (RFC 6455 §5.2):
+ *
+ *    0                   1                   2                   3
+ *    0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ *   +-+-+-+-+-------+-+-------------+-------------------------------+
+ *   |F|R|R|R| opcode|M| Payload len |    Extended payload length    |
+ *   |I|S|S|S|  (4)  |A|     (7)     |             (16/64)           |
+ *   |N|V|V|V|       |S|             |   (if payload len==126/127)   |
+ *   | |1|2|3|       |K|             |                               |
+ *   +-+-+-+-+-------+-+-------------+ - - - - - - - - - - - - - - - +
+ *   |     Extended payload length continued, if payload len == 127  |
+ *   + - - - - - - - - - - - - - - - +-------------------------------+
+ *   |                               |Masking-key, if MASK set to 1  |
+ *   +-------------------------------+-------------------------------+
+ *   | Masking-key (continued)       |          Payload Data         |
+ *   +-------------------------------- - - - - - - - - - - - - - - - +
+ *   :                     Payload Data continued ...                :
+ *   + - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - +
+ *
+ *   GET_INFO → GET_PAYLOAD_LENGTH → [GET_PAYLOAD_LENGTH_16 | GET_PAYLOAD_LENGTH_64]
+ *            → [GET_MASK] → GET_DATA → FRAME_DONE
+ *
+ * Rules are checked in the order the bits arrive, so "the first violation" is well defined:
+ * byte 0 before byte 1, and within a byte the lower bit offset first (FIN=0 on a control
+ * frame at bit 0, then RSV1–3 at bits 1–3, then opcode problems at bits 4–7). Every field a
+ * frame's bytes allow is laid out even after an error, so a UI can pin the error on it.
+ */
+import { closeCodeInfo } from './close-codes';
+import { inflateMessage, slideWindow } from './deflate';
+import { toHex } from './hex';
+import { maskInPlace } from './mask';
+import {
+	MAX_16BIT_LENGTH,
+	MAX_CONTROL_PAYLOAD,
+	OPCODE_BINARY,
+	OPCODE_CLOSE,
+	OPCODE_CONTINUATION,
+	OPCODE_PING,
+	OPCODE_PONG,
+	OPCODE_TEXT,
+	isControlOpcode,
+	isReservedOpcode,
+	opcodeDescription,
+	opcodeHex,
+	opcodeName
+} from './opcodes';
+import { Utf8Validator, validateUtf8 } from './utf8';
+
+/** Which side sent the bytes: clients must mask every frame, servers must not (RFC 6455 §5.1). */
+export type Sender = 'client' | 'server';
+
+/** How to read the bytes: who sent them and what was negotiated in the handshake. */
+export interface DecodeOptions {
+	/** Who sent the bytes. */
+	from: Sender;
+	/** permessage-deflate was negotiated (RFC 7692); context takeover unless told otherwise. */
+	permessageDeflate?: boolean | { noContextTakeover?: boolean };
+	/** Largest message (after inflating) a receiver accepts; no limit by default. */
+	maxMessageBytes?: number;
+}
+
+/** Stable identifiers of the fields of a frame, as laid out in RFC 6455 §5.2. */
+export type FieldKey =
+	| 'fin'
+	| 'rsv1'
+	| 'rsv2'
+	| 'rsv3'
+	| 'opcode'
+	| 'mask'
+	| 'payloadLength'
+	| 'extendedPayloadLength'
+	| 'maskingKey'
+	| 'payload'
+	| 'closeCode'
+	| 'closeReason';
+
+/** One field of a frame: where its bits are, their raw value and what they mean. */
+export interface FrameField {
+	key: FieldKey;
+	/** The field's name in the RFC diagram: 'FIN', 'Payload len', 'Masking-key'… */
+	name: string;
+	/** Byte offset in the input of the field's first bit. */
+	offset: number;
+	/** Bit within that byte, 0 being the most significant as in the RFC diagram. */
+	bitOffset: number;
+	bitLength: number;
+	/** Raw value: a number, the key as hex for the masking key, the byte count for data. */
+	value: number | string;
+	/** The value in words, generated from the bytes: "1 — this is the final fragment…". */
+	meaning: string;
+	rfc: string;
+	/** Set when the input ends inside this field; `bitLength` then covers what is present. */
+	partial?: boolean;
+}
+
+/** A frame as read from the input; `fields` tile its bytes exactly. */
+export interface DecodedFrame {
+	index: number;
+	/** Byte offset of the frame's first byte in the input. */
+	offset: number;
+	/** Bytes of the frame present in the input (all of it when `complete`). */
+	length: number;
+	/** Bytes the header takes (2–14); known once byte 1 has been read, else 2. */
+	headerLength: number;
+	fin: boolean;
+	rsv1: boolean;
+	rsv2: boolean;
+	rsv3: boolean;
+	opcode: number;
+	masked: boolean;
+	maskingKey?: Uint8Array;
+	/** Declared payload length; -1 while the header is cut before the length is known. */
+	payloadLength: number;
+	/** Byte offset of the payload in the input; -1 when the header is cut. */
+	payloadOffset: number;
+	/** The payload, unmasked; for a cut frame, the bytes present. */
+	payload: Uint8Array;
+	fields: FrameField[];
+	/** All of the frame's bytes are present. */
+	complete: boolean;
+	/** Index into `messages` of the message this frame belongs to, if it made it there. */
+	message?: number;
+}
+
+/** The kinds of message an application sees. */
+export type MessageType = 'text' | 'binary' | 'ping' | 'pong' | 'close';
+
+/** A message: data frames reassembled (and inflated), or a single control frame. */
+export interface DecodedMessage {
+	type: MessageType;
+	/** Application data: reassembled and inflated. For an unfinished compressed message, the
+	 * compressed bytes so far (they cannot be inflated before the message ends). */
+	data: Uint8Array;
+	/** Text of a text message, or a Close frame's reason. */
+	text?: string;
+	/** Close status code, when the Close frame has one. */
+	code?: number;
+	/** Close reason (may be empty). */
+	reason?: string;
+	/** Indexes into `frames`. */
+	frames: number[];
+	/** RSV1 was set on the first frame under permessage-deflate. */
+	compressed: boolean;
+	/** Payload bytes on the wire, for compressed messages. */
+	compressedLength?: number;
+	/** False for a data message the input (or an error) ended before its final frame. */
+	complete: boolean;
+}
+
+/** Stable identifiers of the fatal violations. */
+export type DecodeErrorCode =
+	| 'FRAGMENTED_CONTROL_FRAME'
+	| 'RSV_WITHOUT_EXTENSION'
+	| 'RSV1_ON_CONTINUATION'
+	| 'RSV1_ON_CONTROL_FRAME'
+	| 'RESERVED_OPCODE'
+	| 'FRAME_AFTER_CLOSE'
+	| 'CONTINUATION_WITHOUT_MESSAGE'
+	| 'EXPECTED_CONTINUATION'
+	| 'CLIENT_FRAME_NOT_MASKED'
+	| 'SERVER_FRAME_MASKED'
+	| 'CONTROL_FRAME_TOO_LONG'
+	| 'CLOSE_PAYLOAD_ONE_BYTE'
+	| 'LENGTH_MSB_SET'
+	| 'LENGTH_TOO_LARGE'
+	| 'MESSAGE_TOO_BIG'
+	| 'INVALID_UTF8'
+	| 'INVALID_CLOSE_CODE'
+	| 'INVALID_CLOSE_REASON_UTF8'
+	| 'INFLATE_FAILED';
+
+/** Stable identifiers of the warnings: accepted by many receivers, but not by the letter. */
+export type DecodeWarningCode = 'NON_MINIMAL_LENGTH' | 'CONTROL_FRAME_AFTER_CLOSE';
+
+/** A problem located in the input. */
+export interface DecodeProblem<Code extends string> {
+	code: Code;
+	/** A sentence quoting the actual values. */
+	message: string;
+	/** Byte offset in the input. */
+	offset: number;
+	/** Bit within that byte (0 = most significant). */
+	bitOffset?: number;
+	/** Index of the frame holding `offset`. */
+	frame: number;
+	rfc: string;
+}
+
+/** The first fatal violation: decoding stops there. */
+export interface DecodeError extends DecodeProblem<DecodeErrorCode> {
+	/** The status code a strict receiver would close the connection with. */
+	closeCode: number;
+}
+
+/** Something a strict reading flags but a receiver may accept. */
+export type DecodeWarning = DecodeProblem<DecodeWarningCode>;
+
+/** The input ends inside a frame. */
+export interface IncompleteFrame {
+	/** Byte offset of the cut frame. */
+	offset: number;
+	/** Bytes still needed: to finish the frame, or — when `atLeast` — to finish its header. */
+	needed: number;
+	/** The header itself is cut: at least `needed` more bytes (the payload comes on top). */
+	atLeast: boolean;
+	/** The whole frame's size, when its payload length is already known. */
+	frameLength?: number;
+}
+
+/** Everything read from the input. */
+export interface DecodeResult {
+	frames: DecodedFrame[];
+	messages: DecodedMessage[];
+	error?: DecodeError;
+	warnings: DecodeWarning[];
+	/** The input ends inside a frame (reported only when there is no `error`). */
+	incomplete?: IncompleteFrame;
+	/** Bytes after the frame where decoding stopped on an error, not decoded (0 without one). */
+	trailing: number;
+}
+
+// States of the frame reader.
+const GET_INFO = 0;
+const GET_PAYLOAD_LENGTH = 1;
+const GET_PAYLOAD_LENGTH_16 = 2;
+const GET_PAYLOAD_LENGTH_64 = 3;
+const GET_MASK = 4;
+const GET_DATA = 5;
+const FRAME_DONE = 6;
+
+/** 2^32, to combine the two halves of a 64-bit length. */
+const TWO_POW_32 = 0x100000000;
+
+/** How much of a payload a meaning quotes. */
+const PREVIEW_CHARS = 32;
+const PREVIEW_BYTES = 128;
+const PREVIEW_HEX_BYTES = 8;
+
+const RFC_FRAMING = 'RFC 6455 §5.2';
+const RFC_MASKING = 'RFC 6455 §5.3';
+const RFC_FRAGMENTATION = 'RFC 6455 §5.4';
+const RFC_CONTROL = 'RFC 6455 §5.5';
+const RFC_CLOSE = 'RFC 6455 §5.5.1';
+const RFC_DATA = 'RFC 6455 §5.6';
+const RFC_STATUS_CODES = 'RFC 6455 §7.4';
+const RFC_UTF8 = 'RFC 6455 §8.1';
+const RFC_CLIENT_MASKING = 'RFC 6455 §5.1';
+const RFC_RSV1 = 'RFC 7692 §6';
+const RFC_RSV1_RULES = 'RFC 7692 §6.1';
+const RFC_DECOMPRESSION = 'RFC 7692 §7.2.2';
+
+const EMPTY = new Uint8Array(0);
+const TEXT_DECODER = new TextDecoder();
+
+function plural(count: number, word: string): string {
+	return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** "Hello", quoted and escaped, cut at PREVIEW_CHARS with an ellipsis. */
+function textPreview(bytes: Uint8Array): string {
+	const head = bytes.subarray(0, PREVIEW_BYTES);
+	let text = TEXT_DECODER.decode(head);
+	let cut = bytes.length > head.length;
+	if (text.length > PREVIEW_CHARS) {
+		text = text.slice(0, PREVIEW_CHARS);
+		cut = true;
+	}
+	// A cut can split a code point (U+FFFD from the decoder) or a surrogate pair.
+	if (cut) text = text.replace(/[\uD800-\uDBFF\uFFFD]$/, '');
+	return JSON.stringify(text) + (cut ? '…' : '');
+}
+
+/** First bytes as hex: "00 01 02 03 …". */
+function hexPreview(bytes: Uint8Array): string {
+	const head = toHex(bytes.subarray(0, PREVIEW_HEX_BYTES));
+	return bytes.length > PREVIEW_HEX_BYTES ? head + ' …' : head;
+}
+
+/** True if the first bytes are printable ASCII, so a preview as text is honest. */
+function looksLikeText(bytes: Uint8Array): boolean {
+	const n = Math.min(bytes.length, PREVIEW_BYTES);
+	for (let i = 0; i < n; i++) {
+		const b = bytes[i];
+		if ((b < 0x20 || b > 0x7e) && b !== 0x09 && b !== 0x0a && b !== 0x0d) return false;
+	}
+	return true;
+}
+
+function concatChunks(chunks: readonly Uint8Array[]): Uint8Array {
+	if (chunks.length === 1) return chunks[0];
+	let total = 0;
+	for (const chunk of chunks) total += chunk.length;
+	const out = new Uint8Array(total);
+	let offset = 0;
+	for (const chunk of chunks) {
+		out.set(chunk, offset);
+		offset += chunk.length;
+	}
+	return out;
+}
+
+/** The strict receiver. One instance reads one input. */
+class Decoder {
+	readonly frames: DecodedFrame[] = [];
+	readonly messages: DecodedMessage[] = [];
+	readonly warnings: DecodeWarning[] = [];
+	error: DecodeError | undefined;
+	incomplete: IncompleteFrame | undefined;
+
+	private readonly bytes: Uint8Array;
+	private readonly end: number;
+	private readonly fromClient: boolean;
+	private readonly deflate: boolean;
+	private readonly contextTakeover: boolean;
+	private readonly maxMessageBytes: number;
+
+	// Reader state for the current frame.
+	private state = GET_INFO;
+	private pos = 0;
+	private frame!: DecodedFrame;
+
+	// The data message being reassembled (RFC 6455 §5.4): -1 when none is open.
+	private messageOpcode = -1;
+	private messageCompressed = false;
+	private messageStartFrame = -1;
+	private messageFrames: number[] = [];
+	private messageChunks: Uint8Array[] = [];
+	/** Payload bytes announced so far by the message's frames, for maxMessageBytes. */
+	private messageBytes = 0;
+	private readonly utf8 = new Utf8Validator();
+
+	/** Uncompressed history for context takeover (RFC 7692 §7.2.2). */
+	private window: Uint8Array | undefined;
+	/** Index of the Close frame, once one has been read. */
+	private closeFrame = -1;
+
+	constructor(bytes: Uint8Array, options: DecodeOptions) {
+		this.bytes = bytes;
+		this.end = bytes.length;
+		this.fromClient = options?.from !== 'server';
+		const deflate = options?.permessageDeflate;
+		this.deflate = deflate === true || (typeof deflate === 'object' && deflate !== null);
+		this.contextTakeover = !(typeof deflate === 'object' && deflate?.noContextTakeover === true);
+		const max = options?.maxMessageBytes;
+		this.maxMessageBytes = typeof max === 'number' && max >= 0 ? max : Infinity;
+	}
+
+	/** Reads frames until the input ends, a frame is cut, or a rule is broken. */
+	run(): DecodeResult {
+		let start = 0;
+		while (start < this.end) {
+			const frame = this.readFrame(start);
+			start += frame.length;
+			if (this.error === undefined) this.assemble(frame);
+			if (this.error !== undefined || !frame.complete) break;
+		}
+		this.closeOpenMessage();
+		const result: DecodeResult = {
+			frames: this.frames,
+			messages: this.messages,
+			warnings: this.warnings,
+			trailing: this.error === undefined ? 0 : this.end - start
+		};
+		// A cut frame is worth reporting only if nothing worse stopped the decoding.
+		if (this.error !== undefined) result.error = this.error;
+		else if (this.incomplete !== undefined) result.incomplete = this.incomplete;
+		return result;
+	}
+
+	// -------------------------------------------------------------------------------------------
+	// The frame reader.
+
+	private readFrame(start: number): DecodedFrame {
+		const frame: DecodedFrame = {
+			index: this.frames.length,
+			offset: start,
+			length: 0,
+			headerLength: 2,
+			fin: false,
+			rsv1: false,
+			rsv2: false,
+			rsv3: false,
+			opcode: 0,
+			masked: false,
+			payloadLength: -1,
+			payloadOffset: -1,
+			payload: EMPTY,
+			fields: [],
+			complete: false
+		};
+		this.frames.push(frame);
+		this.frame = frame;
+		this.pos = start;
+		this.state = GET_INFO;
+		while (this.state !== FRAME_DONE) {
+			switch (this.state) {
+				case GET_INFO:
+					this.getInfo();
+					break;
+				case GET_PAYLOAD_LENGTH:
+					this.getPayloadLength();
+					break;
+				case GET_PAYLOAD_LENGTH_16:
+					this.getPayloadLength16();
+					break;
+				case GET_PAYLOAD_LENGTH_64:
+					this.getPayloadLength64();
+					break;
+				case GET_MASK:
+					this.getMask();
+					break;
+				default:
+					this.getData();
+			}
+		}
+		frame.length = this.pos - start;
+		return frame;
+	}
+
+	/** Byte 0: FIN, RSV1–3 and the opcode. */
+	private getInfo(): void {
+		const frame = this.frame;
+		const at = this.pos;
+		const b0 = this.bytes[at];
+		//   0 1 2 3 4 5 6 7
+		//  +-+-+-+-+-------+
+		//  |F|R|R|R| opcode|
+		//  |I|S|S|S|  (4)  |
+		//  |N|V|V|V|       |
+		//  | |1|2|3|       |
+		//  +-+-+-+-+-------+
+		frame.fin = (b0 & 0x80) === 0x80;
+		frame.rsv1 = (b0 & 0x40) === 0x40;
+		frame.rsv2 = (b0 & 0x20) === 0x20;
+		frame.rsv3 = (b0 & 0x10) === 0x10;
+		frame.opcode = b0 & 0x0f;
+
+		const { opcode } = frame;
+		const control = isControlOpcode(opcode);
+		const dataStart = opcode === OPCODE_TEXT || opcode === OPCODE_BINARY;
+		const fields = frame.fields;
+		fields.push({
+			key: 'fin',
+			name: 'FIN',
+			offset: at,
+			bitOffset: 0,
+			bitLength: 1,
+			value: frame.fin ? 1 : 0,
+			meaning: frame.fin
+				? control
+					? '1 — this is the final fragment (a control frame is always a single frame)'
+					: '1 — this is the final fragment of the message'
+				: control
+					? '0 — more fragments follow, which a control frame may not do'
+					: '0 — more fragments of this message follow',
+			rfc: RFC_FRAMING
+		});
+		let rsv1Meaning: string;
+		if (this.deflate && dataStart) {
+			rsv1Meaning = frame.rsv1
+				? '1 — the message is compressed (permessage-deflate)'
+				: '0 — the message is not compressed';
+		} else if (this.deflate) {
+			rsv1Meaning = frame.rsv1
+				? '1 — set, but permessage-deflate allows it only on the first frame of a data message'
+				: '0 — not used on this frame';
+		} else {
+			rsv1Meaning = frame.rsv1
+				? '1 — set, but no negotiated extension defines it'
+				: '0 — reserved for extensions; none negotiated';
+		}
+		fields.push({
+			key: 'rsv1',
+			name: 'RSV1',
+			offset: at,
+			bitOffset: 1,
+			bitLength: 1,
+			value: frame.rsv1 ? 1 : 0,
+			meaning: rsv1Meaning,
+			rfc: this.deflate ? RFC_RSV1 : RFC_FRAMING
+		});
+		for (const [key, name, bit, set] of [
+			['rsv2', 'RSV2', 2, frame.rsv2],
+			['rsv3', 'RSV3', 3, frame.rsv3]
+		] as const) {
+			fields.push({
+				key,
+				name,
+				offset: at,
+				bitOffset: bit,
+				bitLength: 1,
+				value: set ? 1 : 0,
+				meaning: set
+					? '1 — set, but no negotiated extension defines it'
+					: '0 — reserved for extensions',
+				rfc: RFC_FRAMING
+			});
+		}
+		let opcodeMeaning = `${opcodeHex(opcode)} — ${opcodeDescription(opcode)}`;
+		if (opcode === OPCODE_CONTINUATION && this.messageOpcode >= 0) {
+			opcodeMeaning += ` (continues the ${opcodeName(this.messageOpcode)} message)`;
+		}
+		fields.push({
+			key: 'opcode',
+			name: 'Opcode',
+			offset: at,
+			bitOffset: 4,
+			bitLength: 4,
+			value: opcode,
+			meaning: opcodeMeaning,
+			rfc: RFC_FRAMING
+		});
+
+		this.checkInfo();
+		if (this.error === undefined && dataStart) this.beginMessage();
+
+		this.pos++;
+		if (this.pos === this.end) return this.cut(1, true);
+		this.state = GET_PAYLOAD_LENGTH;
+	}
+
+	/** The rules byte 0 alone decides, in bit order. */
+	private checkInfo(): void {
+		const frame = this.frame;
+		const { opcode, offset: at } = frame;
+		const control = isControlOpcode(opcode);
+		const knownControl = control && !isReservedOpcode(opcode);
+		const where = `The frame at byte ${at}`;
+		const name = opcodeName(opcode);
+
+		// Bit 0: control frames may not be fragmented (RFC 6455 §5.5).
+		if (!frame.fin && knownControl) {
+			return this.fail(
+				'FRAGMENTED_CONTROL_FRAME',
+				1002,
+				`${where} is a ${name} frame with FIN=0, but control frames must not be fragmented.`,
+				at,
+				0,
+				RFC_CONTROL
+			);
+		}
+		// Bits 1–3: reserved unless an extension defines them (RFC 6455 §5.2, RFC 7692 §6.1).
+		if (frame.rsv1) {
+			if (!this.deflate) {
+				return this.fail(
+					'RSV_WITHOUT_EXTENSION',
+					1002,
+					`${where} has RSV1=1, but no extension that defines RSV1 was negotiated.`,
+					at,
+					1,
+					RFC_FRAMING
+				);
+			}
+			if (opcode === OPCODE_CONTINUATION) {
+				return this.fail(
+					'RSV1_ON_CONTINUATION',
+					1002,
+					`${where} is a continuation frame with RSV1=1; permessage-deflate sets RSV1 only ` +
+						'on the first frame of a message.',
+					at,
+					1,
+					RFC_RSV1_RULES
+				);
+			}
+			if (knownControl) {
+				return this.fail(
+					'RSV1_ON_CONTROL_FRAME',
+					1002,
+					`${where} is a ${name} frame with RSV1=1; permessage-deflate never compresses ` +
+						'control frames.',
+					at,
+					1,
+					RFC_RSV1_RULES
+				);
+			}
+		}
+		for (const [bit, set] of [
+			[2, frame.rsv2],
+			[3, frame.rsv3]
+		] as const) {
+			if (set) {
+				const defined = this.deflate
+					? 'permessage-deflate defines only RSV1'
+					: 'no extension that defines it was negotiated';
+				return this.fail(
+					'RSV_WITHOUT_EXTENSION',
+					1002,
+					`${where} has RSV${bit}=1, but ${defined}.`,
+					at,
+					bit,
+					RFC_FRAMING
+				);
+			}
+		}
+		// Bits 4–7: the opcode, in the light of what came before.
+		if (isReservedOpcode(opcode)) {
+			return this.fail(
+				'RESERVED_OPCODE',
+				1002,
+				`${where} uses opcode ${opcodeHex(opcode)}, which is ${opcodeDescription(opcode)}.`,
+				at,
+				4,
+				RFC_FRAMING
+			);
+		}
+		if (!control && this.closeFrame >= 0) {
+			const closeAt = this.frames[this.closeFrame].offset;
+			return this.fail(
+				'FRAME_AFTER_CLOSE',
+				1002,
+				`${where} is a ${name} frame sent after the Close frame at byte ${closeAt}; no data ` +
+					'frames may follow a Close.',
+				at,
+				4,
+				RFC_CLOSE
+			);
+		}
+		if (opcode === OPCODE_CONTINUATION && this.messageOpcode < 0) {
+			return this.fail(
+				'CONTINUATION_WITHOUT_MESSAGE',
+				1002,
+				`${where} is a continuation frame (opcode 0x0), but no fragmented message is in progress.`,
+				at,
+				4,
+				RFC_FRAGMENTATION
+			);
+		}
+		if ((opcode === OPCODE_TEXT || opcode === OPCODE_BINARY) && this.messageOpcode >= 0) {
+			const startAt = this.frames[this.messageStartFrame].offset;
+			return this.fail(
+				'EXPECTED_CONTINUATION',
+				1002,
+				`${where} starts a new ${name} message (opcode ${opcodeHex(opcode)}) while the ` +
+					`${opcodeName(this.messageOpcode)} message begun at byte ${startAt} is unfinished; ` +
+					'its fragments must continue with opcode 0x0.',
+				at,
+				4,
+				RFC_FRAGMENTATION
+			);
+		}
+		if (control && this.closeFrame >= 0) {
+			const closeAt = this.frames[this.closeFrame].offset;
+			this.warn(
+				'CONTROL_FRAME_AFTER_CLOSE',
+				`${where} is a ${name} frame sent after the Close frame at byte ${closeAt}; a receiver ` +
+					'that has seen the Close ignores it.',
+				at,
+				4,
+				RFC_CLOSE
+			);
+		}
+	}
+
+	/** Byte 1: MASK and the 7-bit payload length. */
+	private getPayloadLength(): void {
+		const frame = this.frame;
+		const at = this.pos;
+		const b1 = this.bytes[at];
+		//   0 1 2 3 4 5 6 7
+		//  +-+-------------+
+		//  |M| Payload len |
+		//  |A|     (7)     |
+		//  |S|             |
+		//  |K|             |
+		//  +-+-------------+
+		frame.masked = (b1 & 0x80) === 0x80;
+		const length7 = b1 & 0x7f;
+		const extended = length7 === 126 ? 2 : length7 === 127 ? 8 : 0;
+		frame.headerLength = 2 + extended + (frame.masked ? 4 : 0);
+
+		frame.fields.push({
+			key: 'mask',
+			name: 'MASK',
+			offset: at,
+			bitOffset: 0,
+			bitLength: 1,
+			value: frame.masked ? 1 : 0,
+			meaning: frame.masked
+				? '1 — the payload is masked with the key that follows'
+				: '0 — the payload is not masked',
+			rfc: RFC_MASKING
+		});
+		frame.fields.push({
+			key: 'payloadLength',
+			name: 'Payload len',
+			offset: at,
+			bitOffset: 1,
+			bitLength: 7,
+			value: length7,
+			meaning:
+				extended === 2
+					? '126 — the real length is in the next 2 bytes'
+					: extended === 8
+						? '127 — the real length is in the next 8 bytes'
+						: `${length7} — the payload is ${plural(length7, 'byte')}`,
+			rfc: RFC_FRAMING
+		});
+
+		this.checkPayloadLength(length7);
+
+		this.pos++;
+		if (extended === 0) {
+			frame.payloadLength = length7;
+			this.haveLength(at, 1);
+		} else {
+			this.state = extended === 2 ? GET_PAYLOAD_LENGTH_16 : GET_PAYLOAD_LENGTH_64;
+		}
+		if (this.pos === this.end && this.state !== GET_DATA) this.cutHeader();
+	}
+
+	/** The rules byte 1 decides, in bit order. */
+	private checkPayloadLength(length7: number): void {
+		if (this.error !== undefined) return;
+		const frame = this.frame;
+		const at = frame.offset + 1;
+		const where = `The frame at byte ${frame.offset}`;
+		// Bit 0: clients mask, servers do not (RFC 6455 §5.1).
+		if (this.fromClient && !frame.masked) {
+			return this.fail(
+				'CLIENT_FRAME_NOT_MASKED',
+				1002,
+				`${where} comes from the client but has MASK=0; every client-to-server frame must ` +
+					'be masked.',
+				at,
+				0,
+				RFC_CLIENT_MASKING
+			);
+		}
+		if (!this.fromClient && frame.masked) {
+			return this.fail(
+				'SERVER_FRAME_MASKED',
+				1002,
+				`${where} comes from the server but has MASK=1; server-to-client frames must not ` +
+					'be masked.',
+				at,
+				0,
+				RFC_CLIENT_MASKING
+			);
+		}
+		// Bits 1–7: control frames fit in the 7-bit length (RFC 6455 §5.5).
+		if (isControlOpcode(frame.opcode) && length7 > MAX_CONTROL_PAYLOAD) {
+			return this.fail(
+				'CONTROL_FRAME_TOO_LONG',
+				1002,
+				`${where} is a ${opcodeName(frame.opcode)} frame with Payload len ${length7}` +
+					`${length7 === 126 ? ' (a 16-bit length follows)' : ' (a 64-bit length follows)'}` +
+					`; control frames carry at most ${MAX_CONTROL_PAYLOAD} bytes.`,
+				at,
+				1,
+				RFC_CONTROL
+			);
+		}
+		if (frame.opcode === OPCODE_CLOSE && length7 === 1) {
+			return this.fail(
+				'CLOSE_PAYLOAD_ONE_BYTE',
+				1002,
+				`${where} is a Close frame with a 1-byte payload; a Close payload is either empty or ` +
+					'starts with a 2-byte status code.',
+				at,
+				1,
+				RFC_CLOSE
+			);
+		}
+	}
+
+	/** The 16-bit extended payload length (Payload len = 126). */
+	private getPayloadLength16(): void {
+		const frame = this.frame;
+		const at = this.pos;
+		if (this.end - at < 2) {
+			this.partialField('extendedPayloadLength', 'Extended payload length', 2);
+			return this.cutHeader();
+		}
+		const length = (this.bytes[at] << 8) | this.bytes[at + 1];
+		const minimal = length > 125;
+		frame.fields.push({
+			key: 'extendedPayloadLength',
+			name: 'Extended payload length',
+			offset: at,
+			bitOffset: 0,
+			bitLength: 16,
+			value: length,
+			meaning:
+				`${length} — the payload is ${plural(length, 'byte')}` +
+				(minimal ? '' : ' (a length this small belongs in the 7-bit field)'),
+			rfc: RFC_FRAMING
+		});
+		if (!minimal && this.error === undefined) {
+			this.warn(
+				'NON_MINIMAL_LENGTH',
+				`The frame at byte ${frame.offset} announces its ${length}-byte payload with a 16-bit ` +
+					'extended length; the minimal encoding is the 7-bit field. RFC 6455 requires the ' +
+					'minimal encoding, though many receivers accept this.',
+				at,
+				0,
+				RFC_FRAMING
+			);
+		}
+		this.pos += 2;
+		frame.payloadLength = length;
+		this.haveLength(at, 0);
+		if (this.pos === this.end && this.state !== GET_DATA) this.cutHeader();
+	}
+
+	/** The 64-bit extended payload length (Payload len = 127). */
+	private getPayloadLength64(): void {
+		const frame = this.frame;
+		const bytes = this.bytes;
+		const at = this.pos;
+		const where = `The frame at byte ${frame.offset}`;
+		// The most significant bit must be 0 (RFC 6455 §5.2); the first byte shows it.
+		if ((bytes[at] & 0x80) === 0x80 && this.error === undefined) {
+			this.fail(
+				'LENGTH_MSB_SET',
+				1002,
+				`${where} has a 64-bit payload length starting with 0x${toHex(bytes.subarray(at, at + 1))}` +
+					': its most significant bit is set, but it must be 0.',
+				at,
+				0,
+				RFC_FRAMING
+			);
+		}
+		if (this.end - at < 8) {
+			this.partialField('extendedPayloadLength', 'Extended payload length', 8);
+			return this.cutHeader();
+		}
+		const high =
+			((bytes[at] << 24) | (bytes[at + 1] << 16) | (bytes[at + 2] << 8) | bytes[at + 3]) >>> 0;
+		const low =
+			((bytes[at + 4] << 24) | (bytes[at + 5] << 16) | (bytes[at + 6] << 8) | bytes[at + 7]) >>> 0;
+		const length = high * TWO_POW_32 + low;
+		const msbSet = (high & 0x80000000) !== 0;
+		const minimal = length > MAX_16BIT_LENGTH;
+		let meaning = `${length} — the payload is ${plural(length, 'byte')}`;
+		if (msbSet) meaning = `${length} — invalid: the most significant bit must be 0`;
+		else if (length > Number.MAX_SAFE_INTEGER) meaning += ' (more than 2^53 − 1, not exact)';
+		else if (!minimal) meaning += ' (a length this small belongs in a shorter field)';
+		frame.fields.push({
+			key: 'extendedPayloadLength',
+			name: 'Extended payload length',
+			offset: at,
+			bitOffset: 0,
+			bitLength: 64,
+			value: length,
+			meaning,
+			rfc: RFC_FRAMING
+		});
+		if (length > Number.MAX_SAFE_INTEGER && this.error === undefined) {
+			this.fail(
+				'LENGTH_TOO_LARGE',
+				1009,
+				`${where} announces a payload of ${length} bytes, more than 2^53 − 1, the most a ` +
+					'JavaScript receiver can count.',
+				at,
+				0,
+				'RFC 6455 §7.4.1'
+			);
+		}
+		if (!minimal && this.error === undefined) {
+			this.warn(
+				'NON_MINIMAL_LENGTH',
+				`${where} announces its ${length}-byte payload with a 64-bit extended length; the ` +
+					`minimal encoding is the ${length > 125 ? '16-bit extended length' : '7-bit field'}. ` +
+					'RFC 6455 requires the minimal encoding, though many receivers accept this.',
+				at,
+				0,
+				RFC_FRAMING
+			);
+		}
+		this.pos += 8;
+		frame.payloadLength = length;
+		this.haveLength(at, 0);
+		if (this.pos === this.end && this.state !== GET_DATA) this.cutHeader();
+	}
+
+	/** The payload length is known: check the message size, then read the key or the data. */
+	private haveLength(fieldOffset: number, bitOffset: number): void {
+		const frame = this.frame;
+		this.state = frame.masked ? GET_MASK : GET_DATA;
+		if (this.error !== undefined || isControlOpcode(frame.opcode)) return;
+		this.messageBytes += frame.payloadLength;
+		if (this.messageBytes > this.maxMessageBytes) {
+			const total =
+				this.messageBytes === frame.payloadLength
+					? `a ${frame.payloadLength}-byte message`
+					: `the message to ${this.messageBytes} bytes`;
+			this.fail(
+				'MESSAGE_TOO_BIG',
+				1009,
+				`The frame at byte ${frame.offset} brings ${total}, over the limit of ` +
+					`${this.maxMessageBytes} bytes (maxMessageBytes).`,
+				fieldOffset,
+				bitOffset,
+				'RFC 6455 §7.4.1'
+			);
+		}
+	}
+
+	/** The 4-byte masking key (RFC 6455 §5.3). */
+	private getMask(): void {
+		const frame = this.frame;
+		const at = this.pos;
+		if (this.end - at < 4) {
+			this.partialField('maskingKey', 'Masking-key', 4);
+			return this.cutHeader();
+		}
+		const key = this.bytes.slice(at, at + 4);
+		frame.maskingKey = key;
+		const hex = toHex(key);
+		frame.fields.push({
+			key: 'maskingKey',
+			name: 'Masking-key',
+			offset: at,
+			bitOffset: 0,
+			bitLength: 32,
+			value: hex,
+			meaning: `${hex} — payload byte i is XORed with key byte i mod 4`,
+			rfc: RFC_MASKING
+		});
+		this.pos += 4;
+		this.state = GET_DATA;
+	}
+
+	/** The payload: unmask it, lay it out, and check what its content must satisfy. */
+	private getData(): void {
+		const frame = this.frame;
+		const at = this.pos;
+		const declared = frame.payloadLength;
+		const available = Math.min(this.end - at, declared);
+		frame.payloadOffset = at;
+		let payload = this.bytes.subarray(at, at + available);
+		if (frame.maskingKey !== undefined && available > 0) {
+			payload = payload.slice();
+			maskInPlace(payload, frame.maskingKey);
+		}
+		frame.payload = payload;
+		this.pos += available;
+
+		if (frame.opcode === OPCODE_CLOSE) this.closeFields(available);
+		else if (available > 0) this.payloadField(available);
+
+		if (this.error === undefined) this.checkData();
+
+		if (available < declared) return this.cut(declared - available, false);
+		frame.complete = true;
+		this.state = FRAME_DONE;
+	}
+
+	/** One field covering the payload bytes present. */
+	private payloadField(available: number): void {
+		const frame = this.frame;
+		const payload = frame.payload;
+		const { opcode } = frame;
+		const present =
+			available < frame.payloadLength ? `${available} of ${frame.payloadLength} bytes present` : '';
+		const count = present || plural(available, 'byte');
+		let meaning: string;
+		let rfc = RFC_DATA;
+		const messageType = opcode === OPCODE_CONTINUATION ? this.messageOpcode : opcode;
+		if (!isControlOpcode(opcode) && this.messageCompressed && this.messageOpcode >= 0) {
+			meaning = `${count} of compressed (DEFLATE) data`;
+			rfc = 'RFC 7692 §7.2';
+		} else if (messageType === OPCODE_TEXT) {
+			meaning = `${count} — ${textPreview(payload)}`;
+		} else if (opcode === OPCODE_PING || opcode === OPCODE_PONG || opcode === OPCODE_CLOSE) {
+			const preview = looksLikeText(payload) ? textPreview(payload) : hexPreview(payload);
+			meaning = `${count} of application data — ${preview}`;
+			rfc =
+				opcode === OPCODE_PING
+					? 'RFC 6455 §5.5.2'
+					: opcode === OPCODE_PONG
+						? 'RFC 6455 §5.5.3'
+						: RFC_CLOSE;
+		} else {
+			meaning = `${count} — ${hexPreview(payload)}`;
+		}
+		frame.fields.push({
+			key: 'payload',
+			name: 'Payload data',
+			offset: frame.payloadOffset,
+			bitOffset: 0,
+			bitLength: available * 8,
+			value: available,
+			meaning,
+			rfc,
+			...(present ? { partial: true } : {})
+		});
+	}
+
+	/** A Close payload is a 2-byte status code and a UTF-8 reason (RFC 6455 §5.5.1). */
+	private closeFields(available: number): void {
+		const frame = this.frame;
+		const payload = frame.payload;
+		const at = frame.payloadOffset;
+		if (available === 0) return;
+		if (available === 1) {
+			frame.fields.push({
+				key: frame.payloadLength === 1 ? 'payload' : 'closeCode',
+				name: frame.payloadLength === 1 ? 'Payload data' : 'Status code',
+				offset: at,
+				bitOffset: 0,
+				bitLength: 8,
+				value: frame.payloadLength === 1 ? 1 : toHex(payload),
+				meaning:
+					frame.payloadLength === 1
+						? '1 byte — too short for a status code, which takes 2'
+						: `${toHex(payload)} — first byte of the status code`,
+				rfc: frame.payloadLength === 1 ? RFC_CLOSE : RFC_STATUS_CODES,
+				...(frame.payloadLength === 1 ? {} : { partial: true })
+			});
+			return;
+		}
+		const code = (payload[0] << 8) | payload[1];
+		const info = closeCodeInfo(code);
+		frame.fields.push({
+			key: 'closeCode',
+			name: 'Status code',
+			offset: at,
+			bitOffset: 0,
+			bitLength: 16,
+			value: code,
+			meaning: `${code} — ${info.name}${info.mayBeSent ? '' : ' (may not be sent in a Close frame)'}`,
+			rfc: RFC_STATUS_CODES
+		});
+		if (available > 2) {
+			const reason = payload.subarray(2);
+			const present =
+				available < frame.payloadLength
+					? ` (${available - 2} of ${frame.payloadLength - 2} bytes present)`
+					: '';
+			frame.fields.push({
+				key: 'closeReason',
+				name: 'Close reason',
+				offset: at + 2,
+				bitOffset: 0,
+				bitLength: reason.length * 8,
+				value: reason.length,
+				meaning: `${textPreview(reason)} — ${plural(reason.length, 'byte')} of UTF-8${present}`,
+				rfc: RFC_CLOSE,
+				...(present ? { partial: true } : {})
+			});
+		}
+	}
+
+	/** Content rules: UTF-8 in text (checked as it arrives), close codes and reasons. */
+	private checkData(): void {
+		const frame = this.frame;
+		const payload = frame.payload;
+		const at = frame.payloadOffset;
+		const where = `The frame at byte ${frame.offset}`;
+		if (frame.opcode === OPCODE_CLOSE) {
+			if (payload.length >= 2) {
+				const code = (payload[0] << 8) | payload[1];
+				const info = closeCodeInfo(code);
+				if (!info.mayBeSent) {
+					return this.fail(
+						'INVALID_CLOSE_CODE',
+						1002,
+						`${where} closes with status code ${code} (${info.name}), which may not be sent ` +
+							'in a Close frame.',
+						at,
+						0,
+						RFC_STATUS_CODES
+					);
+				}
+			}
+			if (payload.length > 2) {
+				const validator = new Utf8Validator();
+				const bad = validator.push(payload, 2);
+				const failure =
+					bad >= 0
+						? { index: bad, reason: validator.reason }
+						: frame.payloadLength === payload.length
+							? validator.finish()
+							: null;
+				if (failure) {
+					const index = bad >= 0 ? failure.index : failure.index + 2;
+					return this.fail(
+						'INVALID_CLOSE_REASON_UTF8',
+						1007,
+						`${where} has a close reason that is not valid UTF-8: ${failure.reason}.`,
+						at + index,
+						0,
+						RFC_CLOSE
+					);
+				}
+			}
+			return;
+		}
+		// Text is validated as it arrives, so the error points at the first impossible byte
+		// even when the message is still unfinished. Compressed text is checked once inflated.
+		if (
+			!isControlOpcode(frame.opcode) &&
+			this.messageOpcode === OPCODE_TEXT &&
+			!this.messageCompressed
+		) {
+			const before = this.utf8.position;
+			const bad = this.utf8.push(payload);
+			if (bad >= 0) {
+				this.fail(
+					'INVALID_UTF8',
+					1007,
+					`${where} makes the text message invalid UTF-8 at byte ${before + bad} of the ` +
+						`message: ${this.utf8.reason}.`,
+					at + bad,
+					0,
+					RFC_UTF8
+				);
+			}
+		}
+	}
+
+	/** A field the input ends inside: lay out the bytes present. */
+	private partialField(key: FieldKey, name: string, size: number): void {
+		const frame = this.frame;
+		const at = this.pos;
+		const present = this.bytes.subarray(at, this.end);
+		const hex = toHex(present);
+		frame.fields.push({
+			key,
+			name,
+			offset: at,
+			bitOffset: 0,
+			bitLength: present.length * 8,
+			value: hex,
+			meaning: `${hex} — only ${present.length} of its ${size} bytes are present`,
+			rfc: key === 'maskingKey' ? RFC_MASKING : RFC_FRAMING,
+			partial: true
+		});
+		this.pos = this.end;
+	}
+
+	/** The input ends inside the header: say how much more the header needs. */
+	private cutHeader(): void {
+		const frame = this.frame;
+		const have = this.end - frame.offset;
+		const frameLength =
+			frame.payloadLength >= 0 ? frame.headerLength + frame.payloadLength : undefined;
+		this.cut(frame.headerLength - have, true, frameLength);
+	}
+
+	private cut(needed: number, atLeast: boolean, frameLength?: number): void {
+		const frame = this.frame;
+		this.incomplete = { offset: frame.offset, needed, atLeast };
+		const total = frameLength ?? (atLeast ? undefined : frame.headerLength + frame.payloadLength);
+		if (total !== undefined) this.incomplete.frameLength = total;
+		this.pos = this.end;
+		this.state = FRAME_DONE;
+	}
+
+	// -------------------------------------------------------------------------------------------
+	// Messages.
+
+	private beginMessage(): void {
+		this.messageOpcode = this.frame.opcode;
+		this.messageCompressed = this.deflate && this.frame.rsv1;
+		this.messageStartFrame = this.frame.index;
+		this.messageFrames = [];
+		this.messageChunks = [];
+		this.messageBytes = 0;
+		this.utf8.reset();
+	}
+
+	/** Adds a frame read without error to its message. */
+	private assemble(frame: DecodedFrame): void {
+		if (isControlOpcode(frame.opcode)) {
+			if (!frame.complete) return;
+			const message: DecodedMessage = {
+				type: opcodeName(frame.opcode) as MessageType,
+				data: frame.payload,
+				frames: [frame.index],
+				compressed: false,
+				complete: true
+			};
+			if (frame.opcode === OPCODE_CLOSE) {
+				if (frame.payload.length >= 2) {
+					message.code = (frame.payload[0] << 8) | frame.payload[1];
+					message.reason = TEXT_DECODER.decode(frame.payload.subarray(2));
+					message.text = message.reason;
+				}
+				if (this.closeFrame < 0) this.closeFrame = frame.index;
+			}
+			frame.message = this.messages.length;
+			this.messages.push(message);
+			return;
+		}
+		this.messageFrames.push(frame.index);
+		this.messageChunks.push(frame.payload);
+		if (frame.complete && frame.fin) this.finishMessage(frame);
+	}
+
+	/** The final frame arrived: inflate, validate and publish the message. */
+	private finishMessage(last: DecodedFrame): void {
+		const text = this.messageOpcode === OPCODE_TEXT;
+		let data = concatChunks(this.messageChunks);
+		let compressedLength: number | undefined;
+		// Inflated bytes do not map to input bytes, so problems found after inflating are
+		// reported at the final frame's payload (or its start, if that payload is empty).
+		const at = last.payload.length > 0 ? last.payloadOffset : last.offset;
+		if (this.messageCompressed) {
+			compressedLength = data.length;
+			const outcome = inflateMessage(data, {
+				dictionary: this.contextTakeover ? this.window : undefined,
+				maxBytes: Number.isFinite(this.maxMessageBytes) ? this.maxMessageBytes : undefined
+			});
+			if (!outcome.ok) {
+				if (outcome.tooBig) {
+					return this.fail(
+						'MESSAGE_TOO_BIG',
+						1009,
+						`The compressed message completed by the frame at byte ${last.offset} inflates to ` +
+							`more than ${this.maxMessageBytes} bytes (maxMessageBytes).`,
+						at,
+						0,
+						'RFC 6455 §7.4.1'
+					);
+				}
+				const takeover = this.contextTakeover ? '' : ' (context takeover is off)';
+				return this.fail(
+					'INFLATE_FAILED',
+					1007,
+					`The compressed message completed by the frame at byte ${last.offset} cannot be ` +
+						`inflated${takeover}: ${outcome.reason}.`,
+					at,
+					0,
+					RFC_DECOMPRESSION
+				);
+			}
+			data = outcome.data;
+			if (this.contextTakeover) this.window = slideWindow(this.window, data);
+			if (text) {
+				const result = validateUtf8(data);
+				if (!result.valid) {
+					return this.fail(
+						'INVALID_UTF8',
+						1007,
+						`The compressed text message completed by the frame at byte ${last.offset} is not ` +
+							`valid UTF-8 at byte ${result.index} of the decompressed message: ` +
+							`${result.reason}.`,
+						at,
+						0,
+						RFC_UTF8
+					);
+				}
+			}
+		} else if (text) {
+			const failure = this.utf8.finish();
+			if (failure) {
+				const located = this.locateInMessage(failure.index);
+				return this.fail(
+					'INVALID_UTF8',
+					1007,
+					`The text message ending with the frame at byte ${last.offset} is not valid UTF-8: ` +
+						`${failure.reason}.`,
+					located.offset,
+					0,
+					RFC_UTF8,
+					located.frame
+				);
+			}
+		}
+		const message: DecodedMessage = {
+			type: text ? 'text' : 'binary',
+			data,
+			frames: this.messageFrames,
+			compressed: this.messageCompressed,
+			complete: true
+		};
+		if (text) message.text = TEXT_DECODER.decode(data);
+		if (compressedLength !== undefined) message.compressedLength = compressedLength;
+		this.publish(message);
+		this.messageOpcode = -1;
+		this.messageCompressed = false;
+		this.messageStartFrame = -1;
+		this.messageFrames = [];
+		this.messageChunks = [];
+		this.messageBytes = 0;
+	}
+
+	/** At the end: a data message still open is reported with `complete: false`. */
+	private closeOpenMessage(): void {
+		if (this.messageOpcode < 0 || this.messageFrames.length === 0) return;
+		const data = concatChunks(this.messageChunks);
+		const text = this.messageOpcode === OPCODE_TEXT;
+		const message: DecodedMessage = {
+			type: text ? 'text' : 'binary',
+			data,
+			frames: this.messageFrames,
+			compressed: this.messageCompressed,
+			complete: false
+		};
+		if (this.messageCompressed) message.compressedLength = data.length;
+		// `stream: true` holds back a code point cut at the end instead of showing U+FFFD.
+		else if (text) message.text = new TextDecoder().decode(data, { stream: true });
+		this.publish(message);
+	}
+
+	private publish(message: DecodedMessage): void {
+		const index = this.messages.length;
+		for (const frame of message.frames) this.frames[frame].message = index;
+		this.messages.push(message);
+	}
+
+	/** Input offset (and frame) of byte `position` of the message being reassembled. */
+	private locateInMessage(position: number): { offset: number; frame: number } {
+		let start = 0;
+		for (const index of this.messageFrames) {
+			const frame = this.frames[index];
+			if (position < start + frame.payload.length) {
+				return { offset: frame.payloadOffset + position - start, frame: index };
+			}
+			start += frame.payload.length;
+		}
+		return { offset: this.frame.offset, frame: this.frame.index };
+	}
+
+	// -------------------------------------------------------------------------------------------
+
+	private fail(
+		code: DecodeErrorCode,
+		closeCode: number,
+		message: string,
+		offset: number,
+		bitOffset: number,
+		rfc: string,
+		frame = this.frame.index
+	): void {
+		if (this.error !== undefined) return;
+		this.error = { code, closeCode, message, offset, bitOffset, frame, rfc };
+	}
+
+	private warn(
+		code: DecodeWarningCode,
+		message: string,
+		offset: number,
+		bitOffset: number,
+		rfc: string
+	): void {
+		this.warnings.push({ code, message, offset, bitOffset, frame: this.frame.index, rfc });
+	}
+}
+
+/**
+ * Decodes captured bytes as a strict receiver would (RFC 6455, RFC 7692): frames with every
+ * field explained, reassembled messages, and the first violation located to the bit.
+ */
+export function decodeFrames(bytes: Uint8Array, options: DecodeOptions): DecodeResult {
+	return new Decoder(bytes, options).run();
+}
