@@ -14,7 +14,7 @@ for (const path of paths) {
 	for (const width of [1280, 360]) {
 		for (const scheme of ['light', 'dark']) {
 			const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme });
-			await page.goto(base + path);
+			await page.goto(base + path, { waitUntil: 'networkidle' });
 			const overflow = await page.evaluate(() => {
 				const wide = [];
 				for (const el of document.querySelectorAll('body *')) {

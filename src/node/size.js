@@ -2,24 +2,35 @@
 /**
  * `npm run size`: for every prerendered page in build/, the gzip size of the JavaScript it loads
  * (its entry scripts and everything they import, statically or through the page's own
- * modulepreload list), checked against the page's budget. Exits 1 when any page is over.
+ * modulepreload list, plus the compiled lesson an interactive lesson page imports), checked against
+ * the page's budget. Exits 1 when any page is over. Run with tsx, which reads the TypeScript index.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { buildLessonIndex } from '../lib/content/lessons.ts';
 
-const BUILD = resolve(process.argv[2] ?? 'build');
+const args = process.argv.slice(2);
+/** --verbose lists every file each page loads. */
+const VERBOSE = args.includes('--verbose');
+const BUILD = resolve(args.find((a) => !a.startsWith('--')) ?? 'build');
 const KB = 1024;
 
 /**
- * Budgets in KiB of gzip, first match wins. A lesson page with no visualizer must stay within 45;
- * lessons and tools that embed visualizers are listed with their own budget.
- * @type {{ pattern: RegExp; budget: number; what: string }[]}
+ * Budgets in KiB of gzip, first match wins. A lesson page with no visualizer must stay within 45.
+ * A lesson with visualizers and a tool page carry the decoder (codec, inflate, components).
+ * @type {{ test: (route: string) => boolean; budget: number; what: string }[]}
  */
 export const BUDGETS = [
-	{ pattern: /^\/learn\/[^/]+\/$/, budget: 45, what: 'lesson page' },
-	{ pattern: /.*/, budget: 45, what: 'page' }
+	{ test: (r) => isLesson(r) && INTERACTIVE.has(r.split('/')[2]), budget: 100, what: 'interactive lesson' },
+	{ test: isLesson, budget: 45, what: 'lesson page' },
+	{ test: (r) => /^\/tools\/[^/]+\/$/.test(r), budget: 100, what: 'tool page' },
+	{ test: () => true, budget: 45, what: 'page' }
 ];
+
+function isLesson(/** @type {string} */ route) {
+	return /^\/learn\/[^/]+\/$/.test(route);
+}
 
 /** @param {string} dir @returns {string[]} */
 function htmlFiles(dir) {
@@ -83,14 +94,26 @@ function lessonChunks() {
 
 const LESSON_CHUNKS = lessonChunks();
 
+/** Slugs of the lessons that load their compiled code (the same index the site uses). */
+const INTERACTIVE = new Set(
+	buildLessonIndex(
+		readdirSync('content')
+			.filter((file) => file.endsWith('.md'))
+			.map((file) => ({ file, source: readFileSync(join('content', file), 'utf8') }))
+	)
+		.filter((lesson) => lesson.interactive)
+		.map((lesson) => lesson.slug)
+);
+
 /** Every JS file a page loads, following static imports. */
 function closure(/** @type {string} */ htmlFile, /** @type {string} */ route) {
 	const html = readFileSync(htmlFile, 'utf8');
 	const seen = new Set();
 	const queue = entryScripts(html).map((url) => toFile(url, dirname(htmlFile)));
+	// Interactive lessons import their compiled chunk; prose lessons arrive as page data.
 	const lesson = /^\/learn\/([^/]+)\/$/.exec(route);
-	if (lesson) {
-		const chunk = LESSON_CHUNKS.get(lesson[1]);
+	const chunk = lesson && LESSON_CHUNKS.get(lesson[1]);
+	if (lesson && INTERACTIVE.has(lesson[1])) {
 		if (!chunk) throw new Error(`no compiled chunk found for the lesson page ${route}`);
 		queue.push(chunk);
 	}
@@ -115,20 +138,25 @@ function main() {
 			const scripts = closure(file, route);
 			const gzip = scripts.reduce((sum, f) => sum + gzipSync(readFileSync(f), { level: 9 }).length, 0);
 			const { budget, what } = /** @type {(typeof BUDGETS)[number]} */ (
-				BUDGETS.find((b) => b.pattern.test(route))
+				BUDGETS.find((b) => b.test(route))
 			);
+			if (VERBOSE) {
+				for (const f of scripts) {
+					console.log(`  ${route} ${relative(BUILD, f)} ${(gzipSync(readFileSync(f), { level: 9 }).length / KB).toFixed(1)} KB`);
+				}
+			}
 			return { route, what, files: scripts.length, gzip, budget: budget * KB };
 		})
 		.sort((a, b) => a.route.localeCompare(b.route));
 
 	const width = Math.max(...rows.map((r) => r.route.length), 4);
-	console.log(`${'page'.padEnd(width)}  ${'files'.padStart(5)}  ${'JS gzip'.padStart(9)}  ${'budget'.padStart(9)}`);
+	console.log(`${'page'.padEnd(width)}  ${'files'.padStart(5)}  ${'JS gzip'.padStart(9)}  ${'budget'.padStart(9)}  kind`);
 	let over = 0;
 	for (const r of rows) {
 		const ok = r.gzip <= r.budget;
 		if (!ok) over++;
 		console.log(
-			`${r.route.padEnd(width)}  ${String(r.files).padStart(5)}  ${(r.gzip / KB).toFixed(1).padStart(6)} KB  ${(r.budget / KB).toFixed(0).padStart(6)} KB  ${ok ? 'ok' : 'OVER BUDGET'}`
+			`${r.route.padEnd(width)}  ${String(r.files).padStart(5)}  ${(r.gzip / KB).toFixed(1).padStart(6)} KB  ${(r.budget / KB).toFixed(0).padStart(6)} KB  ${r.what}${ok ? '' : '  OVER BUDGET'}`
 		);
 	}
 	if (over) {

@@ -20,6 +20,18 @@ describe('buildLessonIndex', () => {
 		expect(only).toMatchObject({ slug: 'anatomy-of-a-frame', file: '07-anatomy-of-a-frame.md' });
 	});
 
+	it('marks a lesson that places components as interactive', () => {
+		const [plain, interactive] = buildLessonIndex([
+			{ file: '01-plain.md', source: lesson('Plain') },
+			{
+				file: '02-live.md',
+				source: `${lesson('Live')}\n<script>\n\timport X from '$lib/X.svelte';\n</script>\n\n<X />\n`
+			}
+		]);
+		expect(plain.interactive).toBe(false);
+		expect(interactive.interactive).toBe(true);
+	});
+
 	it('reads quoted titles and descriptions', () => {
 		const [only] = buildLessonIndex([
 			{

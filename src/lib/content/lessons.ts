@@ -20,6 +20,8 @@ export interface Lesson {
 	file: string;
 	title: string;
 	description: string;
+	/** The lesson places components (it has a script block), so it needs its compiled code. */
+	interactive: boolean;
 }
 
 /** A lesson file that breaks a rule; `file` names it so the build error points at it. */
@@ -90,7 +92,8 @@ export function buildLessonIndex(sources: LessonSource[]): Lesson[] {
 			slug: name[2],
 			file,
 			title: fields.title,
-			description: fields.description
+			description: fields.description,
+			interactive: /^<script[\s>]/m.test(source)
 		};
 	});
 	lessons.sort((a, b) => a.order - b.order);
