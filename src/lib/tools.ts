@@ -6,4 +6,17 @@ export interface Tool {
 }
 
 /** The tools in the order the home page shows them. */
-export const TOOLS: Tool[] = [];
+export const TOOLS: Tool[] = [
+	{
+		slug: 'frame-decoder',
+		title: 'Frame Decoder',
+		description:
+			'Paste WebSocket bytes in any notation and see every field, the unmasking, the messages and the first rule they break.'
+	},
+	{
+		slug: 'frame-builder',
+		title: 'Frame Builder',
+		description:
+			'Choose flags, opcode, payload, mask, fragments and compression, and watch the frame bytes change as you go.'
+	}
+];

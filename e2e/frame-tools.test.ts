@@ -1,0 +1,150 @@
+import { expect, test } from '@playwright/test';
+
+const MASKED_HELLO = '81 85 37 fa 21 3d 7f 9f 4d 51 58';
+
+test.describe('Frame Decoder', () => {
+	test('decodes a pasted masked frame: unmasked text, fields and linked highlighting', async ({ page }) => {
+		await page.goto('/tools/frame-decoder/');
+		const input = page.getByRole('textbox', { name: /^Bytes/ });
+		await input.fill('0x81, 0x85, 0x37, 0xfa, 0x21, 0x3d, 0x7f, 0x9f, 0x4d, 0x51, 0x58');
+		await page.getByLabel('client').check();
+		await expect(page.getByText('Read as 0x list / C array: 11 bytes.')).toBeVisible();
+		await expect(page.getByText(/Valid: 1 frame, 1 message/)).toBeVisible();
+
+		const frame = page.getByRole('article', { name: 'Frame 1: text' });
+		await expect(frame.getByRole('row', { name: /^Masking-key/ })).toContainText('37 fa 21 3d');
+		// The unmasking steps: 0x7f ⊕ 0x37 = 0x48 'H'.
+		await expect(frame.getByRole('row').filter({ hasText: '0x7f' })).toContainText("0x48 'H'");
+		await expect(page.locator('.messages pre')).toHaveText('Hello');
+
+		// Hovering the opcode byte highlights its fields in the table…
+		const byte0 = frame.getByRole('gridcell', { name: /^81: byte 0,/ });
+		await byte0.hover();
+		await expect(frame.getByRole('row', { name: /^Opcode/ })).toHaveClass(/active/);
+		await expect(frame.getByRole('row', { name: /^MASK/ })).not.toHaveClass(/active/);
+		// …and focusing a field highlights its bytes (mouse out of the way, so it hovers nothing).
+		await page.mouse.move(0, 0);
+		await frame.getByRole('button', { name: 'Masking-key: highlight its bytes' }).focus();
+		for (const i of [2, 3, 4, 5]) {
+			await expect(frame.getByRole('gridcell', { name: new RegExp(`^[0-9a-f]{2}: byte ${i},`) })).toHaveClass(/active/);
+		}
+		await expect(frame.getByRole('gridcell', { name: /^[0-9a-f]{2}: byte 6,/ })).not.toHaveClass(/active/);
+	});
+
+	test('pins a violation to its byte with the close code and RFC section', async ({ page }) => {
+		await page.goto('/tools/frame-decoder/');
+		await page.getByRole('textbox', { name: /^Bytes/ }).fill('81 05 48 65 6c 6c 6f');
+		await page.getByLabel('client').check();
+		await expect(page.getByText(/closes the connection with 1002 Protocol Error/)).toBeVisible();
+		await expect(page.getByRole('link', { name: 'Byte 1' })).toBeVisible();
+		await expect(page.getByRole('gridcell', { name: /^05: byte 1,.*error here/ })).toHaveClass(/error/);
+		await page.getByLabel('server').check();
+		await expect(page.getByText(/Valid: 1 frame/)).toBeVisible();
+	});
+
+	test('keeps what was typed and says where it stops being hex', async ({ page }) => {
+		await page.goto('/tools/frame-decoder/');
+		const input = page.getByRole('textbox', { name: /^Bytes/ });
+		await input.fill('81 05\n48 6g');
+		await expect(page.getByText(/^Line 2, column 5:/)).toBeVisible();
+		await expect(input).toHaveValue('81 05\n48 6g');
+		await expect(input).toHaveAttribute('aria-invalid', 'true');
+	});
+
+	test('keeps the input and options in the address, and a shared link restores them', async ({ page }) => {
+		await page.goto('/tools/frame-decoder/');
+		await page.getByRole('textbox', { name: /^Bytes/ }).fill('88 05 03 e8 62 79 65');
+		await page.getByLabel('server').check();
+		await expect(page).toHaveURL(/hex=88\+05\+03\+e8.*from=server/);
+		const shared = page.url();
+
+		const other = await page.context().newPage();
+		await other.goto(shared);
+		await expect(other.getByRole('textbox', { name: /^Bytes/ })).toHaveValue('88 05 03 e8 62 79 65');
+		await expect(other.getByLabel('server')).toBeChecked();
+		await expect(other.getByText(/close · 1000 Normal Closure · reason “bye”/)).toBeVisible();
+	});
+
+	test('loads an example from the gallery, options included', async ({ page }) => {
+		await page.goto('/tools/frame-decoder/');
+		await page.getByText('Examples').click();
+		await page.getByRole('button', { name: 'A message compressed using 1 compressed DEFLATE block' }).click();
+		await expect(page.getByLabel('permessage-deflate')).toBeChecked();
+		await expect(page.getByText(/inflated from 7 compressed bytes/)).toBeVisible();
+	});
+
+	test('decodes a 1 MiB frame without hanging the page', async ({ page }) => {
+		await page.goto('/tools/frame-decoder/');
+		const size = 1 << 20;
+		// A masked binary frame from a client: 82 ff, 64-bit length, key, then the payload.
+		const hex = await page.evaluate((n) => {
+			const parts = ['82', 'ff', '00', '00', '00', '00', '00', '10', '00', '00', '01', '02', '03', '04'];
+			const body = new Array<string>(n);
+			for (let i = 0; i < n; i++) body[i] = (i & 0xff).toString(16).padStart(2, '0');
+			return parts.join(' ') + ' ' + body.join('');
+		}, size);
+		const started = Date.now();
+		await page.getByRole('textbox', { name: /^Bytes/ }).fill(hex);
+		await expect(page.getByText(/Valid: 1 frame, 1 message/)).toBeVisible({ timeout: 15_000 });
+		const frame = page.getByRole('article', { name: 'Frame 1: binary' });
+		await expect(frame.getByText('Showing 512 of 1,048,590 bytes.')).toBeVisible();
+		// Only what is shown is rendered: the page holds hundreds of byte cells, not a million.
+		expect(await page.getByRole('gridcell').count()).toBeLessThan(1000);
+		// The page still answers promptly.
+		const frameDelay = await page.evaluate(
+			() => new Promise<number>((done) => {
+				const t = performance.now();
+				requestAnimationFrame(() => done(performance.now() - t));
+			})
+		);
+		expect(frameDelay).toBeLessThan(500);
+		expect(Date.now() - started).toBeLessThan(15_000);
+		await frame.getByRole('button', { name: /Show 4,096 more/ }).click();
+		await expect(frame.getByText('Showing 4,608 of 1,048,590 bytes.')).toBeVisible();
+	});
+});
+
+test.describe('Frame Builder', () => {
+	test('updates the bytes live and opens them in the decoder', async ({ page }) => {
+		await page.goto('/tools/frame-builder/');
+		await page.getByLabel('fixed key').check();
+		await page.getByLabel('Fixed masking key').fill('37 fa 21 3d');
+		await expect(page.getByLabel('Frame bytes in hex, one frame per line')).toHaveText(MASKED_HELLO);
+
+		await page.getByLabel('Fragments').fill('2');
+		await expect(page.getByLabel('Frame bytes in hex, one frame per line')).toHaveText(
+			'01 83 37 fa 21 3d 7f 9f 4d\n80 82 37 fa 21 3d 5b 95'
+		);
+		await page.getByRole('link', { name: 'Open in the Frame Decoder' }).click();
+		await expect(page).toHaveURL(/\/tools\/frame-decoder\/\?hex=/);
+		await expect(page.getByText(/Valid: 2 frames, 1 message/)).toBeVisible();
+		await expect(page.locator('.messages pre')).toHaveText('Hello');
+	});
+
+	test('explains a frame built to break a rule', async ({ page }) => {
+		await page.goto('/tools/frame-builder/');
+		await page.getByRole('combobox', { name: 'Opcode' }).selectOption({ label: '0x9 — ping' });
+		await page.getByLabel('a size').check();
+		await page.getByLabel('Payload size (bytes)').fill('126');
+		const verdict = page.locator('.verdict');
+		await expect(verdict).toContainText('A strict receiver would reject this');
+		await expect(verdict).toContainText('1002 Protocol Error');
+	});
+
+	test('keeps the form in the address', async ({ page }) => {
+		await page.goto('/tools/frame-builder/?op=8&flags=1000&kind=close&code=4000&reason=done&mask=0&frags=1');
+		await expect(page.getByLabel('Frame bytes in hex, one frame per line')).toHaveText(
+			'88 06 0f a0 64 6f 6e 65'
+		);
+	});
+});
+
+test.describe('the frames lesson', () => {
+	test('embeds live decoders that react to edits', async ({ page }) => {
+		await page.goto('/learn/websocket-frames/');
+		const decoder = page.getByRole('region', { name: 'A masked text frame from a client' });
+		await expect(decoder.getByText(/Valid: 1 frame/)).toBeVisible();
+		await decoder.getByRole('textbox', { name: /^Bytes/ }).fill('81 05 48 65 6c 6c 6f');
+		await expect(decoder.getByText(/1002 Protocol Error/)).toBeVisible();
+	});
+});
