@@ -1,0 +1,143 @@
+/**
+ * What a browser's WebSocket API allows and reports (WHATWG WebSockets Standard), as pure
+ * functions the echo client uses before it calls the API and after the API reports back.
+ */
+import { closeCodeInfo } from './close-codes';
+
+const ENCODER = new TextEncoder();
+
+/** Longest close reason a script may pass to close(): 123 bytes of UTF-8 (WS-API §3.1). */
+export const MAX_CLOSE_REASON_BYTES = 123;
+
+/** The outcome of checking an endpoint URL before connecting. */
+export type EndpointCheck =
+	| { ok: true; url: string; warnings: string[] }
+	| { ok: false; error: string; warnings: string[] };
+
+/**
+ * Checks an endpoint the way `new WebSocket(url)` would (WS-API §3.1): an absolute ws: or wss:
+ * URL (http: and https: are mapped as the standard does), no fragment. Also warns about what
+ * the browser will refuse for other reasons, e.g. ws: from an https: page (mixed content).
+ */
+export function checkEndpoint(text: string, pageProtocol = 'http:'): EndpointCheck {
+	const warnings: string[] = [];
+	const trimmed = text.trim();
+	if (trimmed === '') return { ok: false, error: 'Enter a ws:// or wss:// address.', warnings };
+	let url: URL;
+	try {
+		url = new URL(trimmed);
+	} catch {
+		return {
+			ok: false,
+			error: `“${trimmed}” is not an absolute URL: write it like ws://127.0.0.1:8080/echo.`,
+			warnings
+		};
+	}
+	if (url.protocol === 'http:' || url.protocol === 'https:') {
+		const mapped = url.protocol === 'http:' ? 'ws:' : 'wss:';
+		warnings.push(`${url.protocol}// is read as ${mapped}//, as browsers do.`);
+		url = new URL(mapped + trimmed.slice(url.protocol.length));
+	}
+	if (url.protocol !== 'ws:' && url.protocol !== 'wss:') {
+		return {
+			ok: false,
+			error: `The scheme must be ws: or wss:, not ${url.protocol} (a browser throws a SyntaxError).`,
+			warnings
+		};
+	}
+	if (url.hash !== '' || trimmed.includes('#')) {
+		return {
+			ok: false,
+			error: 'A WebSocket URL cannot have a fragment (#…): a browser throws a SyntaxError.',
+			warnings
+		};
+	}
+	if (url.protocol === 'ws:' && pageProtocol === 'https:') {
+		warnings.push(
+			'This page is served over https:, so the browser blocks a ws:// connection as mixed content. Use wss://.'
+		);
+	}
+	return { ok: true, url: url.href, warnings };
+}
+
+/** Checks `Sec-WebSocket-Protocol` values a user typed (comma-separated) as the API would. */
+export function checkSubprotocols(text: string): { ok: true; protocols: string[] } | { ok: false; error: string } {
+	const protocols = text
+		.split(',')
+		.map((p) => p.trim())
+		.filter((p) => p !== '');
+	const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+	const bad = protocols.find((p) => !TOKEN.test(p));
+	if (bad !== undefined) {
+		return { ok: false, error: `“${bad}” is not a valid subprotocol name (letters, digits and !#$%&'*+-.^_\`|~ only).` };
+	}
+	const seen = new Set<string>();
+	for (const p of protocols) {
+		if (seen.has(p)) return { ok: false, error: `“${p}” is offered twice: a browser throws a SyntaxError.` };
+		seen.add(p);
+	}
+	return { ok: true, protocols };
+}
+
+/** Checks a close() call before making it: code 1000 or 3000–4999, reason ≤ 123 UTF-8 bytes. */
+export function checkCloseRequest(
+	codeText: string,
+	reason: string
+): { ok: true; code?: number; reason: string } | { ok: false; field: 'code' | 'reason'; error: string } {
+	const typed = codeText.trim();
+	let code: number | undefined;
+	if (typed !== '') {
+		code = Number(typed);
+		if (!/^\d+$/.test(typed) || !(code === 1000 || (code >= 3000 && code <= 4999))) {
+			return {
+				ok: false,
+				field: 'code',
+				error: `A script may close with 1000 or 3000–4999 only; ${typed} makes the browser throw an InvalidAccessError.`
+			};
+		}
+	}
+	const bytes = ENCODER.encode(reason).length;
+	if (bytes > MAX_CLOSE_REASON_BYTES) {
+		return {
+			ok: false,
+			field: 'reason',
+			error: `The reason is ${bytes} bytes of UTF-8; the limit is ${MAX_CLOSE_REASON_BYTES} (a browser throws a SyntaxError).`
+		};
+	}
+	if (code === undefined && reason !== '') {
+		return { ok: false, field: 'code', error: 'A reason needs a code: close(code, reason).' };
+	}
+	return { ok: true, code, reason };
+}
+
+/** What a CloseEvent means, in words: its code's name and an explanation. */
+export function explainClose(event: { code: number; reason: string; wasClean: boolean }, opened: boolean) {
+	const info = closeCodeInfo(event.code);
+	let explanation: string;
+	if (event.code === 1006) {
+		explanation = opened
+			? 'The connection ended without a closing handshake: the server or the network dropped it. The browser reports 1006 and, on purpose, gives no details (WS-API §4).'
+			: 'The connection never opened. The browser does not say why — a refused port, an unknown host, a TLS failure, a blocked mixed-content request or a handshake the server rejected all look the same to a script (WS-API §4). The browser’s developer console usually shows the reason.';
+	} else if (event.code === 1005) {
+		explanation = 'The closing frame carried no status code, so the API reports 1005 (RFC 6455 §7.4.1).';
+	} else if (event.code === 1015) {
+		explanation = 'The TLS handshake failed (RFC 6455 §7.4.1).';
+	} else {
+		explanation = `${info.description}${event.wasClean ? ' Both sides completed the closing handshake.' : ''}`;
+	}
+	return { name: info.name, explanation };
+}
+
+/** Round-trip statistics of a burst: min, median and 99th percentile, in milliseconds. */
+export function roundTripStats(samples: readonly number[]) {
+	if (samples.length === 0) return null;
+	const sorted = [...samples].sort((a, b) => a - b);
+	// Nearest-rank percentile: the smallest sample with at least p% of samples at or below it.
+	const rank = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+	const middle = sorted.length >> 1;
+	const median = sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+	return { count: sorted.length, min: sorted[0], median, p99: rank(99), max: sorted[sorted.length - 1] };
+}
+
+/** The names of readyState values (WS-API §3.1). */
+export const READY_STATES = ['CONNECTING', 'OPEN', 'CLOSING', 'CLOSED'] as const;
