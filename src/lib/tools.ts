@@ -18,5 +18,11 @@ export const TOOLS: Tool[] = [
 		title: 'Frame Builder',
 		description:
 			'Choose flags, opcode, payload, mask, fragments and compression, and watch the frame bytes change as you go.'
+	},
+	{
+		slug: 'echo',
+		title: 'Echo client',
+		description:
+			'Talk to a live WebSocket server and see every message’s frame bytes, close codes explained, and round-trip times.'
 	}
 ];

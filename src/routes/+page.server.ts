@@ -1,3 +1,4 @@
 import { lessons } from '$lib/server/lessons';
+import { heroFrame } from '$lib/server/hero';
 
-export const load = () => ({ lessons });
+export const load = () => ({ lessons, hero: heroFrame() });
