@@ -20,6 +20,17 @@ export const TOOLS: Tool[] = [
 			'Choose flags, opcode, payload, mask, fragments and compression, and watch the frame bytes change as you go.'
 	},
 	{
+		slug: 'handshake',
+		title: 'Handshake inspector',
+		description:
+			'Paste an upgrade request and response and see every RFC 6455 handshake rule pass or fail, line by line.'
+	},
+	{
+		slug: 'accept',
+		title: 'Accept calculator',
+		description: 'Watch Sec-WebSocket-Key become Sec-WebSocket-Accept: key + GUID, SHA-1, base64, step by step.'
+	},
+	{
 		slug: 'echo',
 		title: 'Echo client',
 		description:

@@ -24,6 +24,7 @@ describe('checkEndpoint', () => {
 	it('warns that ws: from an https: page is blocked as mixed content', () => {
 		expect(checkEndpoint('ws://example.com/', 'https:').warnings.join(' ')).toMatch(/mixed content/);
 		expect(checkEndpoint('wss://example.com/', 'https:').warnings).toEqual([]);
+		expect(checkEndpoint('ws://127.0.0.1:5173/echo', 'https:').warnings).toEqual([]);
 	});
 });
 

@@ -52,7 +52,9 @@ export function checkEndpoint(text: string, pageProtocol = 'http:'): EndpointChe
 			warnings
 		};
 	}
-	if (url.protocol === 'ws:' && pageProtocol === 'https:') {
+	// Loopback is "potentially trustworthy" (Secure Contexts §3.2), so browsers exempt it.
+	const loopback = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/.test(url.hostname);
+	if (url.protocol === 'ws:' && pageProtocol === 'https:' && !loopback) {
 		warnings.push(
 			'This page is served over https:, so the browser blocks a ws:// connection as mixed content. Use wss://.'
 		);
