@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { buildLessonIndex } from './src/lib/content/lessons.ts';
+import { echoServerPlugin } from './src/echo/vite-plugin.ts';
 
 /** Checks every lesson in content/ before anything is built, so a bad file fails the build by name. */
 function checkLessons(): Plugin {
@@ -15,7 +16,7 @@ function checkLessons(): Plugin {
 }
 
 export default defineConfig({
-	plugins: [checkLessons(), sveltekit()],
+	plugins: [checkLessons(), echoServerPlugin(), sveltekit()],
 	server: { host: '127.0.0.1', port: 5173 },
 	preview: { host: '127.0.0.1', port: 4173 },
 	test: {

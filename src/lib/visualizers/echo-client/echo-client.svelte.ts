@@ -7,6 +7,7 @@ import {
 	roundTripStats
 } from '$lib/protocol/websocket/client-rules';
 import { encodeFrame, HexParseError, parseHex, toHex } from '$lib/protocol/websocket';
+import { parseInspectReport } from '$lib/protocol/websocket/inspect-report';
 
 /** One message in the log. */
 export interface LogEntry {
@@ -26,25 +27,10 @@ export interface LogEntry {
 	key?: Uint8Array;
 }
 
-/** A report /inspect sends (see src/echo): the handshake, or one frame's raw bytes. */
-export type InspectReport =
-	| { type: 'handshake'; request: string; response: string; protocol?: string; extensions?: string }
-	| { type: 'frame'; hex: string; length: number; opcode: number; fin: boolean; masked: boolean; index: number };
-
 /** Most entries kept; older ones are dropped (and counted) so thousands of messages stay smooth. */
 export const MAX_LOG = 2000;
 
 const ENCODER = new TextEncoder();
-
-/** Reads an /inspect report from a received text message, or null if it is an echo. */
-export function parseInspectReport(text: string): InspectReport | null {
-	if (!text.startsWith('{"type":"handshake"') && !text.startsWith('{"type":"frame"')) return null;
-	try {
-		return JSON.parse(text) as InspectReport;
-	} catch {
-		return null;
-	}
-}
 
 /** Four random bytes: the masking key a browser would draw for one frame (RFC 6455 §5.3). */
 function randomKey() {
@@ -78,8 +64,10 @@ export class EchoClient {
 	dropped = $state(0);
 	handshake = $state<{ request: string; response: string } | null>(null);
 
-	burst = $state<{ total: number; received: number; samples: number[] } | null>(null);
-	burstStats = $derived(this.burst ? roundTripStats(this.burst.samples) : null);
+	burst = $state<{ total: number; received: number } | null>(null);
+	/** Round-trip statistics of the current burst, refreshed every 100 echoes and at the end. */
+	burstStats = $state<ReturnType<typeof roundTripStats>>(null);
+	#samples: number[] = [];
 
 	readyStateName = $derived(READY_STATES[this.readyState] ?? String(this.readyState));
 
@@ -215,7 +203,9 @@ export class EchoClient {
 	startBurst(count: number, size = 32): string | null {
 		if (!this.#socket || this.#socket.readyState !== 1) return 'Connect first.';
 		if (!Number.isInteger(count) || count < 1 || count > 10000) return 'Send between 1 and 10,000 messages.';
-		this.burst = { total: count, received: 0, samples: [] };
+		this.burst = { total: count, received: 0 };
+		this.burstStats = null;
+		this.#samples = [];
 		this.#inFlight.clear();
 		const run = Date.now().toString(36);
 		for (let i = 0; i < count; i++) {
@@ -324,13 +314,18 @@ export class EchoClient {
 		}
 		const burstMarker = this.burst ? /^burst:[a-z0-9]+:\d+:/.exec(text)?.[0] : undefined;
 		if (burstMarker && this.#inFlight.has(burstMarker) && this.burst) {
+			// Burst echoes are counted, not logged: logging each would flood the log and add
+			// rendering time to the round trips being measured.
 			const sentAt = this.#inFlight.get(burstMarker) ?? at;
 			this.#inFlight.delete(burstMarker);
-			this.burst = {
-				...this.burst,
-				received: this.burst.received + 1,
-				samples: [...this.burst.samples, at - sentAt]
-			};
+			this.#samples.push(at - sentAt);
+			this.burst.received++;
+			const done = this.burst.received === this.burst.total;
+			if (done || this.burst.received % 100 === 0) this.burstStats = roundTripStats(this.#samples);
+			if (done) {
+				this.#event(`Burst: all ${this.burst.total} messages echoed`);
+			}
+			return;
 		}
 		const payload = ENCODER.encode(text);
 		this.#push({

@@ -1,5 +1,4 @@
-/** Header the project's echo server sets when /echo is fetched over plain HTTP (see src/echo). */
-export const ECHO_PROBE_HEADER = 'x-socket-explorer-echo';
+import { ECHO_PROBE_HEADER } from '$lib/protocol/websocket/inspect-report';
 
 /**
  * The ws:// or wss:// URL of this origin's /echo when the page is served by the project's own

@@ -1,5 +1,5 @@
 import { findLocalEcho } from '../echo-client/local-echo';
-import { parseInspectReport } from '../echo-client/echo-client.svelte';
+import { parseInspectReport } from '$lib/protocol/websocket/inspect-report';
 
 /**
  * Opens a WebSocket to the project's /inspect endpoint and resolves with the upgrade request the

@@ -1,0 +1,113 @@
+import { expect, test, type Page } from '@playwright/test';
+
+async function connected(page: Page, path = '/echo') {
+	await page.goto('/tools/echo/');
+	const client = page.getByRole('region', { name: 'Echo client' });
+	// The page finds the project's own echo server behind it.
+	await expect(client.getByRole('textbox', { name: 'Endpoint' })).toHaveValue(/^ws:\/\/127\.0\.0\.1:\d+\/echo$/);
+	const endpoint = client.getByRole('textbox', { name: 'Endpoint' });
+	await endpoint.fill((await endpoint.inputValue()).replace(/\/echo$/, path));
+	await client.getByRole('button', { name: /^(Connect|Reconnect)$/ }).click();
+	await expect(client.locator('.badge')).toHaveText('1 OPEN');
+	return client;
+}
+
+test.describe('Echo client', () => {
+	test('connects, sends text and binary, and sees them echoed', async ({ page }) => {
+		const client = await connected(page);
+		await expect(client.getByText(/^Open\. protocol: none · extensions: permessage-deflate/)).toBeVisible();
+
+		await client.getByRole('textbox', { name: 'Message', exact: true }).fill('Hello, echo!');
+		await client.getByRole('button', { name: 'Send', exact: true }).click();
+		const received = client.locator('.entry.received');
+		await expect(received.first()).toContainText('text');
+		await expect(received.first().locator('.body')).toHaveText('Hello, echo!');
+
+		await client.getByLabel('binary (hex)').check();
+		await client.getByRole('textbox', { name: 'Message', exact: true }).fill('de ad be ef');
+		await client.getByRole('button', { name: 'Send', exact: true }).click();
+		await expect(received.nth(1)).toContainText('binary');
+		await expect(received.nth(1).locator('.body')).toHaveText('de ad be ef');
+
+		// A received message's bytes: a reconstruction, labelled as such, decoded.
+		await received.first().getByText('Show bytes (reconstructed)').click();
+		await expect(received.first().getByText('Reconstructed:')).toBeVisible();
+		await expect(received.first().getByText(/Valid: 1 frame, 1 message/)).toBeVisible();
+	});
+
+	test('on /inspect, shows the real handshake and masked frame bytes that decode to the text', async ({ page }) => {
+		const client = await connected(page, '/inspect');
+		const handshake = client.getByText('The handshake your browser really sent, as /inspect received it');
+		await expect(handshake).toBeVisible();
+		await expect(client.locator('.handshake pre').first()).toContainText(/Sec-WebSocket-Key: [A-Za-z0-9+/]{22}==/);
+		await expect(client.locator('.handshake pre').nth(1)).toContainText('HTTP/1.1 101 Switching Protocols');
+
+		await client.getByRole('textbox', { name: 'Message', exact: true }).fill('inspect me');
+		await client.getByRole('button', { name: 'Send', exact: true }).click();
+		const sent = client.locator('.entry.sent').first();
+		await sent.getByText('Show bytes (real, from /inspect)').click();
+		await expect(sent.getByText(/These are the bytes the server received, still masked/)).toBeVisible();
+		// The browser compressed it (permessage-deflate) and masked it; the decoder undoes both.
+		await expect(sent.getByText(/Valid: 1 frame, 1 message/)).toBeVisible();
+		await expect(sent.locator('.messages pre')).toHaveText('inspect me');
+		await expect(sent.getByText(/^MASK/).first()).toBeVisible();
+	});
+
+	test('closes with 4000 and a reason and shows the CloseEvent', async ({ page }) => {
+		const client = await connected(page);
+		await client.getByRole('textbox', { name: 'Code' }).fill('1001');
+		await client.getByRole('button', { name: 'Close', exact: true }).click();
+		await expect(client.getByText(/InvalidAccessError/)).toBeVisible();
+
+		await client.getByRole('textbox', { name: 'Code' }).fill('4000');
+		await client.getByRole('textbox', { name: 'Reason' }).fill('done here');
+		await client.getByRole('button', { name: 'Close', exact: true }).click();
+		await expect(client.locator('.badge')).toHaveText('3 CLOSED');
+		await expect(client.locator('.closed')).toContainText('CloseEvent: 4000');
+		await expect(client.locator('.closed')).toContainText('reason “done here”');
+		await expect(client.locator('.closed')).toContainText('wasClean: true');
+	});
+
+	test('a refused endpoint gets a clear explanation', async ({ page }) => {
+		await page.goto('/tools/echo/');
+		const client = page.getByRole('region', { name: 'Echo client' });
+		await client.getByRole('textbox', { name: 'Endpoint' }).fill('ws://127.0.0.1:1/');
+		await client.getByRole('button', { name: 'Connect', exact: true }).click();
+		await expect(client.locator('.closed')).toContainText('1006');
+		await expect(client.locator('.closed')).toContainText('never opened');
+		await expect(client.locator('.closed')).toContainText('does not say why');
+	});
+
+	test('refuses a URL with a fragment before calling the API', async ({ page }) => {
+		await page.goto('/tools/echo/');
+		const client = page.getByRole('region', { name: 'Echo client' });
+		await client.getByRole('textbox', { name: 'Endpoint' }).fill('ws://127.0.0.1:5173/echo#x');
+		await client.getByRole('button', { name: 'Connect', exact: true }).click();
+		await expect(client.getByText(/cannot have a fragment/)).toBeVisible();
+		await expect(client.getByRole('textbox', { name: 'Endpoint' })).toHaveValue('ws://127.0.0.1:5173/echo#x');
+	});
+
+	test('a burst measures round trips', async ({ page }) => {
+		const client = await connected(page);
+		await client.getByLabel('Burst').fill('50');
+		await client.getByRole('button', { name: 'Run burst' }).click();
+		await expect(client.getByText(/50 of 50 echoed · round trip min [\d.]+ ms · median [\d.]+ ms · p99 [\d.]+ ms/)).toBeVisible();
+	});
+
+	test('?endpoint= in the address overrides the default', async ({ page }) => {
+		await page.goto('/tools/echo/?endpoint=ws%3A%2F%2F127.0.0.1%3A1%2Fother');
+		await expect(page.getByRole('textbox', { name: 'Endpoint' })).toHaveValue('ws://127.0.0.1:1/other');
+		await expect(page.getByText('Endpoint taken from the link you followed.')).toBeVisible();
+	});
+});
+
+test.describe('Handshake inspector with /inspect', () => {
+	test('checks the handshake this browser really made', async ({ page }) => {
+		await page.goto('/tools/handshake/');
+		await page.getByRole('button', { name: 'Check my browser’s handshake' }).click();
+		await expect(page.getByText('Filled in with the handshake your browser just made with /inspect.')).toBeVisible();
+		const inspector = page.getByRole('region', { name: 'Handshake inspector' });
+		await expect(inspector.locator('li[data-check="response.accept"]')).toHaveClass(/pass/);
+		await expect(inspector.locator('li[data-check="request.key"]')).toHaveClass(/pass/);
+	});
+});

@@ -1,0 +1,132 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer as createViteServer, type ViteDevServer } from 'vite';
+import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { silentLogger } from './server.js';
+import { openClient, rawConnect, upgradeRequest } from './testing.js';
+import { echoServerPlugin } from './vite-plugin.js';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+const clients: WebSocket[] = [];
+
+afterEach(async () => {
+	for (const ws of clients.splice(0)) ws.terminate();
+	for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/** A plain http.Server with another 'upgrade' listener, standing in for Vite's HMR socket. */
+async function serverWithHmr(): Promise<{ server: Server; port: number }> {
+	const server = createServer((_, res) => res.end('page'));
+	const hmr = new WebSocketServer({ noServer: true });
+	hmr.on('connection', (ws) => ws.send('hmr connected'));
+	// Like Vite's: takes only its own path and protocol, ignores everything else.
+	server.on('upgrade', (req, socket, head) => {
+		if (req.url === '/' && req.headers['sec-websocket-protocol'] === 'vite-hmr') {
+			hmr.handleUpgrade(req, socket, head, (ws) => hmr.emit('connection', ws, req));
+		}
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	cleanups.push(
+		() =>
+			new Promise<void>((resolve) => {
+				server.closeAllConnections();
+				server.close(() => resolve());
+				hmr.close();
+			})
+	);
+	return { server, port: (server.address() as AddressInfo).port };
+}
+
+async function client(url: string, protocols: string[] = []) {
+	const opened = await openClient(url, protocols);
+	clients.push(opened.ws);
+	return opened;
+}
+
+describe('echoServerPlugin', () => {
+	it('serves /echo on the dev server and leaves other upgrades to their own listeners', async () => {
+		const { server, port } = await serverWithHmr();
+		echoServerPlugin({ logger: silentLogger }).configureServer({
+			httpServer: server,
+			config: { base: '/' }
+		});
+		const echo = await client(`ws://127.0.0.1:${port}/echo?deflate=0`);
+		echo.ws.send('through vite');
+		expect((await echo.received(1))[0].text).toBe('through vite');
+		const hmr = await client(`ws://127.0.0.1:${port}/`, ['vite-hmr']);
+		expect((await hmr.received(1))[0].text).toBe('hmr connected');
+	});
+
+	it('leaves an upgrade to another path untouched for a later listener to answer', async () => {
+		const { server, port } = await serverWithHmr();
+		echoServerPlugin({ logger: silentLogger }).configurePreviewServer({
+			httpServer: server,
+			config: { base: '/' }
+		});
+		// Registered after the plugin, and answering a tick later: had the plugin refused or
+		// destroyed the socket, this answer would never arrive.
+		server.on('upgrade', (req, socket) => {
+			if (req.url === '/elsewhere')
+				setImmediate(() => socket.end("HTTP/1.1 418 I'm a teapot\r\n\r\n"));
+		});
+		const raw = await rawConnect(port, upgradeRequest(port, '/elsewhere'));
+		expect(raw.response).toMatch(/^HTTP\/1\.1 418 /);
+		raw.socket.destroy();
+	});
+
+	it('serves the endpoints under the base path too', async () => {
+		const { server, port } = await serverWithHmr();
+		echoServerPlugin({ logger: silentLogger }).configureServer({
+			httpServer: server,
+			config: { base: '/socket-explorer/' }
+		});
+		const inspect = await client(`ws://127.0.0.1:${port}/socket-explorer/inspect`);
+		expect((await inspect.received(1))[0].text).toMatch(/^\{"type":"handshake"/);
+		const echo = await client(`ws://127.0.0.1:${port}/echo`);
+		echo.ws.send('root path');
+		expect((await echo.received(1))[0].text).toBe('root path');
+	});
+
+	it('keeps working when mounted twice on the same server', async () => {
+		const { server, port } = await serverWithHmr();
+		const target = { httpServer: server, config: { base: '/' } };
+		echoServerPlugin({ logger: silentLogger }).configureServer(target);
+		echoServerPlugin({ logger: silentLogger }).configureServer(target);
+		const echo = await client(`ws://127.0.0.1:${port}/echo`);
+		echo.ws.send('once');
+		expect((await echo.received(1))[0].text).toBe('once');
+	});
+
+	it('does nothing in middleware mode, where there is no http server', () => {
+		expect(() =>
+			echoServerPlugin().configureServer({ httpServer: null, config: { base: '/' } })
+		).not.toThrow();
+	});
+
+	it('works beside the HMR socket of a real Vite dev server', async () => {
+		const root = mkdtempSync(join(tmpdir(), 'echo-vite-'));
+		cleanups.push(() => rmSync(root, { recursive: true, force: true }));
+		const vite: ViteDevServer = await createViteServer({
+			configFile: false,
+			root,
+			logLevel: 'silent',
+			appType: 'custom',
+			optimizeDeps: { noDiscovery: true, include: [] },
+			server: { host: '127.0.0.1', port: 0, strictPort: true },
+			plugins: [echoServerPlugin({ logger: silentLogger })]
+		});
+		cleanups.push(() => vite.close());
+		await vite.listen();
+		const port = (vite.httpServer?.address() as AddressInfo).port;
+		const hmr = await client(`ws://127.0.0.1:${port}/`, ['vite-hmr']);
+		expect(JSON.parse((await hmr.received(1))[0].text ?? '')).toMatchObject({ type: 'connected' });
+		const echo = await client(`ws://127.0.0.1:${port}/echo`, ['json']);
+		echo.ws.send('{"hello":"vite"}');
+		expect((await echo.received(1))[0].text).toBe('{"hello":"vite"}');
+		expect(echo.ws.protocol).toBe('json');
+	});
+});

@@ -1,0 +1,81 @@
+/**
+ * Mounts the echo server on Vite's dev and preview servers, so `npm start` and `vite preview`
+ * serve /echo and /inspect on the site's own port and origin.
+ *
+ * Only upgrades to those two paths are taken; everything else, Vite's HMR socket included, is
+ * left to the other 'upgrade' listeners on the same server.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Plugin } from 'vite';
+import { ECHO_PROBE_HEADER } from '../lib/protocol/websocket/inspect-report.js';
+import {
+	createEchoServer,
+	type EchoLogger,
+	type EchoServerOptions,
+	type UpgradeEmitter
+} from './server.js';
+
+/** The part of Vite's dev or preview server the plugin needs; tests pass a plain object. */
+export interface EchoMountTarget {
+	/** Null in middleware mode (as under Vitest), where there is no server to mount on. */
+	httpServer: (UpgradeEmitter & Pick<NodeJS.EventEmitter, 'once'>) | null;
+	/** Connect-style middleware stack; absent in tests that only mount the upgrade listener. */
+	middlewares?: {
+		use(handler: (req: IncomingMessage, res: ServerResponse, next: () => void) => void): unknown;
+	};
+	config: {
+		base: string;
+		logger?: { info(message: string): void; warn(message: string): void };
+	};
+}
+
+/** Options for the plugin: the server's, minus where to listen, which Vite decides. */
+export type EchoPluginOptions = Omit<EchoServerOptions, 'port' | 'host' | 'basePath'>;
+
+/** The plugin object, with its hooks typed for what they use. */
+export interface EchoVitePlugin {
+	name: string;
+	configureServer(server: EchoMountTarget): void;
+	configurePreviewServer(server: EchoMountTarget): void;
+}
+
+/** Vite plugin serving the echo server's endpoints on the dev and preview servers. */
+export function echoServerPlugin(options: EchoPluginOptions = {}): EchoVitePlugin {
+	const mount = (server: EchoMountTarget) => {
+		const httpServer = server.httpServer;
+		if (!httpServer) return;
+		const viteLogger = server.config.logger;
+		const logger: EchoLogger | undefined =
+			options.logger ??
+			(viteLogger && {
+				info: (line) => viteLogger.info(`[echo] ${line}`),
+				warn: (line) => viteLogger.warn(`[echo] ${line}`)
+			});
+		const echo = createEchoServer({ ...options, logger, basePath: server.config.base });
+		echo.attach(httpServer);
+		// A plain GET of an endpoint answers 426 with a marker header, so a page can find out that
+		// the project's echo server is behind it (a static host would answer 404 or a page).
+		const base = server.config.base.replace(/\/$/, '');
+		server.middlewares?.use((req, res, next) => {
+			const path = (req.url ?? '').split('?')[0];
+			if (path !== `${base}/echo` && path !== `${base}/inspect`) return next();
+			res.writeHead(426, {
+				'Content-Type': 'text/plain; charset=utf-8',
+				Upgrade: 'websocket',
+				[ECHO_PROBE_HEADER]: '1'
+			});
+			res.end(`This is a WebSocket endpoint: connect to it with ws:// or wss://.\n`);
+		});
+		// Vite destroys every socket when it closes; this stops the heartbeat and detaches.
+		httpServer.once('close', () => void echo.close());
+	};
+	const plugin = {
+		name: 'socket-explorer:echo',
+		configureServer: mount,
+		configurePreviewServer: mount
+	};
+	// Checked here, so a change in Vite's hook types shows up in this file, not in vite.config.ts.
+	const checked: Plugin = plugin;
+	void checked;
+	return plugin;
+}
