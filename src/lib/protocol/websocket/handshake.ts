@@ -1921,6 +1921,7 @@ export const HANDSHAKE_EXAMPLES: readonly HandshakeExample[] = [
 		request: clientRequest('x8CVMStNFiYyoJQ8peBggQ==', ['Sec-WebSocket-Version: 8']),
 		response: http(
 			'HTTP/1.1 426 Upgrade Required',
+			'Upgrade: websocket',
 			'Sec-WebSocket-Version: 13',
 			'Content-Length: 0'
 		),
