@@ -44,7 +44,7 @@ test.describe('Handshake inspector', () => {
 		await expect(failing).toContainText('line 4');
 		await expect(inspector.getByText(/1 check fails/)).toBeVisible();
 		// The response's line 4 is marked, and choosing the check's line highlights it.
-		const line4 = inspector.getByRole('region', { name: 'Response, numbered lines' }).locator('[data-line="4"]');
+		const line4 = inspector.getByRole('group', { name: 'Response, numbered lines' }).locator('[data-line="4"]');
 		await expect(line4).toHaveClass(/error/);
 		await failing.getByRole('button', { name: 'line 4' }).click();
 		await expect(line4).toHaveClass(/highlighted/);
