@@ -39,8 +39,13 @@ test.describe('Echo client', () => {
 		const client = await connected(page, '/inspect');
 		const handshake = client.getByText('The handshake your browser really sent, as /inspect received it');
 		await expect(handshake).toBeVisible();
-		await expect(client.locator('.handshake pre').first()).toContainText(/Sec-WebSocket-Key: [A-Za-z0-9+/]{22}==/);
-		await expect(client.locator('.handshake pre').nth(1)).toContainText('HTTP/1.1 101 Switching Protocols');
+		const inspector = client.getByRole('region', { name: 'The handshake of this connection' });
+		await expect(inspector.getByRole('textbox', { name: /^Request/ })).toHaveValue(
+			/Sec-WebSocket-Key: [A-Za-z0-9+/]{22}==/
+		);
+		await expect(inspector.getByRole('textbox', { name: /^Response/ })).toHaveValue(/^HTTP\/1.1 101 Switching Protocols/);
+		// Decoded and checked: the accept value really is the hash of the browser's key.
+		await expect(inspector.locator('li[data-check="response.accept"]')).toHaveClass(/pass/);
 
 		await client.getByRole('textbox', { name: 'Message', exact: true }).fill('inspect me');
 		await client.getByRole('button', { name: 'Send', exact: true }).click();
