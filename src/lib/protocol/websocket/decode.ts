@@ -159,7 +159,6 @@ export type DecodeErrorCode =
 	| 'RSV1_ON_CONTINUATION'
 	| 'RSV1_ON_CONTROL_FRAME'
 	| 'RESERVED_OPCODE'
-	| 'FRAME_AFTER_CLOSE'
 	| 'CONTINUATION_WITHOUT_MESSAGE'
 	| 'EXPECTED_CONTINUATION'
 	| 'CLIENT_FRAME_NOT_MASKED'
@@ -175,7 +174,7 @@ export type DecodeErrorCode =
 	| 'INFLATE_FAILED';
 
 /** Stable identifiers of the warnings: accepted by many receivers, but not by the letter. */
-export type DecodeWarningCode = 'NON_MINIMAL_LENGTH' | 'CONTROL_FRAME_AFTER_CLOSE';
+export type DecodeWarningCode = 'NON_MINIMAL_LENGTH' | 'FRAME_AFTER_CLOSE';
 
 /** A problem located in the input. */
 export interface DecodeProblem<Code extends string> {
@@ -608,18 +607,6 @@ class Decoder {
 				RFC_FRAMING
 			);
 		}
-		if (!control && this.closeFrame >= 0) {
-			const closeAt = this.frames[this.closeFrame].offset;
-			return this.fail(
-				'FRAME_AFTER_CLOSE',
-				1002,
-				`${where} is a ${name} frame sent after the Close frame at byte ${closeAt}; no data ` +
-					'frames may follow a Close.',
-				at,
-				4,
-				RFC_CLOSE
-			);
-		}
 		if (opcode === OPCODE_CONTINUATION && this.messageOpcode < 0) {
 			return this.fail(
 				'CONTINUATION_WITHOUT_MESSAGE',
@@ -643,12 +630,18 @@ class Decoder {
 				RFC_FRAGMENTATION
 			);
 		}
-		if (control && this.closeFrame >= 0) {
+		// A Close may sit between the fragments of a message like any control frame, so what
+		// follows it is not a protocol error for the receiver; a sender MUST NOT send data frames
+		// after its Close (§5.5.1), and a receiver that has seen the Close discards them.
+		if (this.closeFrame >= 0) {
 			const closeAt = this.frames[this.closeFrame].offset;
 			this.warn(
-				'CONTROL_FRAME_AFTER_CLOSE',
-				`${where} is a ${name} frame sent after the Close frame at byte ${closeAt}; a receiver ` +
-					'that has seen the Close ignores it.',
+				'FRAME_AFTER_CLOSE',
+				`${where} is a ${name} frame sent after the Close frame at byte ${closeAt}; ` +
+					(control
+						? 'a receiver that has seen the Close ignores it.'
+						: 'the sender may not send data frames after its Close, and a receiver that has ' +
+							'seen the Close discards it.'),
 				at,
 				4,
 				RFC_CLOSE

@@ -428,20 +428,23 @@ describe('close frames', () => {
 		});
 	});
 
-	it('rejects a data frame after a Close', () => {
-		expectError('88 02 03 e8 81 02 68 69', SERVER, {
-			code: 'FRAME_AFTER_CLOSE',
-			closeCode: 1002,
-			offset: 4,
-			bitOffset: 4,
-			frame: 1
-		});
+	it('only warns about a data frame after a Close, which a receiver discards', () => {
+		const result = decodeFrames(parseHex('88 02 03 e8 81 02 68 69'), SERVER);
+		expect(result.error).toBeUndefined();
+		expect(result.warnings).toMatchObject([{ code: 'FRAME_AFTER_CLOSE', offset: 4, frame: 1 }]);
 	});
 
 	it('only warns about a control frame after a Close', () => {
 		const result = decodeFrames(parseHex('88 00 89 00'), SERVER);
 		expect(result.error).toBeUndefined();
-		expect(result.warnings).toMatchObject([{ code: 'CONTROL_FRAME_AFTER_CLOSE', offset: 2 }]);
+		expect(result.warnings).toMatchObject([{ code: 'FRAME_AFTER_CLOSE', offset: 2 }]);
+	});
+
+	it('accepts a Close between the fragments of a message', () => {
+		const result = decodeFrames(parseHex('01 01 41 88 00 80 01 42'), SERVER);
+		expect(result.error).toBeUndefined();
+		expect(result.messages.map((m) => m.type)).toEqual(['close', 'text']);
+		expect(result.messages[1]).toMatchObject({ text: 'AB', complete: true });
 	});
 });
 
