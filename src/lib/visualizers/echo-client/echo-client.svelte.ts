@@ -56,9 +56,13 @@ export class EchoClient {
 	/** Why the last connect could not start, or how the last connection ended. */
 	problem = $state<string | null>(null);
 	warnings = $state<string[]>([]);
-	closed = $state<{ code: number; reason: string; wasClean: boolean; name: string; explanation: string } | null>(
-		null
-	);
+	closed = $state<{
+		code: number;
+		reason: string;
+		wasClean: boolean;
+		name: string;
+		explanation: string;
+	} | null>(null);
 
 	log = $state.raw<LogEntry[]>([]);
 	dropped = $state(0);
@@ -121,7 +125,9 @@ export class EchoClient {
 		this.#opened = false;
 		this.url = socket.url;
 		this.readyState = socket.readyState;
-		this.#event(`Connecting to ${socket.url}${protocols.protocols.length ? `, offering ${protocols.protocols.join(', ')}` : ''}`);
+		this.#event(
+			`Connecting to ${socket.url}${protocols.protocols.length ? `, offering ${protocols.protocols.join(', ')}` : ''}`
+		);
 
 		socket.onopen = () => {
 			this.#opened = true;
@@ -140,8 +146,16 @@ export class EchoClient {
 			this.readyState = socket.readyState;
 			this.bufferedAmount = socket.bufferedAmount;
 			const { name, explanation } = explainClose(event, this.#opened);
-			this.closed = { code: event.code, reason: event.reason, wasClean: event.wasClean, name, explanation };
-			this.#event(`Closed: ${event.code} ${name}${event.reason ? ` · “${event.reason}”` : ''} · wasClean: ${event.wasClean}`);
+			this.closed = {
+				code: event.code,
+				reason: event.reason,
+				wasClean: event.wasClean,
+				name,
+				explanation
+			};
+			this.#event(
+				`Closed: ${event.code} ${name}${event.reason ? ` · “${event.reason}”` : ''} · wasClean: ${event.wasClean}`
+			);
 			clearInterval(this.#poll);
 			this.#socket = null;
 		};
@@ -194,7 +208,8 @@ export class EchoClient {
 		try {
 			return this.#send(parseHex(text));
 		} catch (error) {
-			if (error instanceof HexParseError) return `Line ${error.line}, column ${error.column}: ${error.message}`;
+			if (error instanceof HexParseError)
+				return `Line ${error.line}, column ${error.column}: ${error.message}`;
 			throw error;
 		}
 	}
@@ -202,7 +217,8 @@ export class EchoClient {
 	/** Sends `count` text messages and measures each one's round trip. */
 	startBurst(count: number, size = 32): string | null {
 		if (!this.#socket || this.#socket.readyState !== 1) return 'Connect first.';
-		if (!Number.isInteger(count) || count < 1 || count > 10000) return 'Send between 1 and 10,000 messages.';
+		if (!Number.isInteger(count) || count < 1 || count > 10000)
+			return 'Send between 1 and 10,000 messages.';
 		this.burst = { total: count, received: 0 };
 		this.burstStats = null;
 		this.#samples = [];
@@ -242,7 +258,8 @@ export class EchoClient {
 	#send(data: string | Uint8Array): string | null {
 		const socket = this.#socket;
 		if (!socket) return 'Connect first.';
-		if (socket.readyState === 0) return 'Still connecting: send() would throw an InvalidStateError.';
+		if (socket.readyState === 0)
+			return 'Still connecting: send() would throw an InvalidStateError.';
 		if (socket.readyState !== 1) {
 			return 'The connection is closing or closed: the browser would drop this message (and count it in bufferedAmount).';
 		}
@@ -278,7 +295,9 @@ export class EchoClient {
 		}
 		// Blob payloads are read asynchronously; chain them so the log keeps arrival order.
 		this.#receiving = this.#receiving.then(async () => {
-			const bytes = new Uint8Array(data instanceof Blob ? await data.arrayBuffer() : (data as ArrayBuffer));
+			const bytes = new Uint8Array(
+				data instanceof Blob ? await data.arrayBuffer() : (data as ArrayBuffer)
+			);
 			this.#push({
 				id: this.#nextId++,
 				at,
@@ -286,7 +305,11 @@ export class EchoClient {
 				type: 'binary',
 				bytes,
 				size: bytes.length,
-				wire: { hex: toHex(encodeFrame({ fin: true, opcode: 2, payload: bytes })), real: false, compressed: false }
+				wire: {
+					hex: toHex(encodeFrame({ fin: true, opcode: 2, payload: bytes })),
+					real: false,
+					compressed: false
+				}
 			});
 		});
 	}
@@ -307,7 +330,10 @@ export class EchoClient {
 					if (report.fin) this.#awaitingReport.shift();
 					const compressed = (parseInt(report.hex.slice(0, 2), 16) & 0x40) !== 0;
 					const hex = entry.wire?.real ? `${entry.wire.hex}\n${report.hex}` : report.hex;
-					this.#replace(entry, { ...entry, wire: { hex, real: true, compressed: compressed || !!entry.wire?.compressed } });
+					this.#replace(entry, {
+						...entry,
+						wire: { hex, real: true, compressed: compressed || !!entry.wire?.compressed }
+					});
 				}
 			}
 			return;
@@ -335,16 +361,28 @@ export class EchoClient {
 			type: 'text',
 			text,
 			size: payload.length,
-			wire: { hex: toHex(encodeFrame({ fin: true, opcode: 1, payload })), real: false, compressed: false }
+			wire: {
+				hex: toHex(encodeFrame({ fin: true, opcode: 1, payload })),
+				real: false,
+				compressed: false
+			}
 		});
 	}
 
 	#event(text: string) {
-		this.#push({ id: this.#nextId++, at: performance.now(), direction: 'event', type: 'event', text, size: 0 });
+		this.#push({
+			id: this.#nextId++,
+			at: performance.now(),
+			direction: 'event',
+			type: 'event',
+			text,
+			size: 0
+		});
 	}
 
 	#push(entry: LogEntry) {
-		const next = this.log.length >= MAX_LOG ? this.log.slice(this.log.length - MAX_LOG + 1) : this.log.slice();
+		const next =
+			this.log.length >= MAX_LOG ? this.log.slice(this.log.length - MAX_LOG + 1) : this.log.slice();
 		if (this.log.length >= MAX_LOG) this.dropped += this.log.length - MAX_LOG + 1;
 		next.push(entry);
 		this.log = next;

@@ -95,7 +95,10 @@ export class FrameBuilderState {
 			p.set('code', this.closeCode);
 			p.set('reason', this.closeReason);
 		}
-		p.set('mask', this.mask ? (this.keyMode === 'fixed' ? this.fixedKey.replace(/\s+/g, '') : 'random') : '0');
+		p.set(
+			'mask',
+			this.mask ? (this.keyMode === 'fixed' ? this.fixedKey.replace(/\s+/g, '') : 'random') : '0'
+		);
 		p.set('frags', String(this.fragments));
 		if (this.compress) p.set('deflate', '1');
 		return p;
@@ -110,7 +113,8 @@ export class FrameBuilderState {
 			[this.fin, this.rsv1, this.rsv2, this.rsv3] = [...flags].map((c) => c === '1');
 		}
 		const kind = p.get('kind');
-		if (kind === 'text' || kind === 'hex' || kind === 'size' || kind === 'close') this.payloadKind = kind;
+		if (kind === 'text' || kind === 'hex' || kind === 'size' || kind === 'close')
+			this.payloadKind = kind;
 		this.text = p.get('text') ?? this.text;
 		this.hex = p.get('hex') ?? this.hex;
 		const size = Number(p.get('size'));

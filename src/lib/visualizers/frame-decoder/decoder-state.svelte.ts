@@ -24,12 +24,17 @@ export interface InputProblem {
 }
 
 /** Reads decoder settings from URL parameters (`hex`, `from`, `deflate`, `nct`). */
-export function settingsFromParams(params: URLSearchParams, fallback: DecoderSettings): DecoderSettings {
+export function settingsFromParams(
+	params: URLSearchParams,
+	fallback: DecoderSettings
+): DecoderSettings {
 	const from = params.get('from');
 	return {
 		input: params.get('hex') ?? fallback.input,
 		from: from === 'client' || from === 'server' ? from : fallback.from,
-		permessageDeflate: params.has('deflate') ? params.get('deflate') === '1' : fallback.permessageDeflate,
+		permessageDeflate: params.has('deflate')
+			? params.get('deflate') === '1'
+			: fallback.permessageDeflate,
 		noContextTakeover: params.has('nct') ? params.get('nct') === '1' : fallback.noContextTakeover
 	};
 }
@@ -62,8 +67,10 @@ export class FrameDecoderState {
 	set(settings: Partial<DecoderSettings>) {
 		if (settings.input !== undefined) this.input = settings.input;
 		if (settings.from !== undefined) this.from = settings.from;
-		if (settings.permessageDeflate !== undefined) this.permessageDeflate = settings.permessageDeflate;
-		if (settings.noContextTakeover !== undefined) this.noContextTakeover = settings.noContextTakeover;
+		if (settings.permessageDeflate !== undefined)
+			this.permessageDeflate = settings.permessageDeflate;
+		if (settings.noContextTakeover !== undefined)
+			this.noContextTakeover = settings.noContextTakeover;
 	}
 
 	get settings(): DecoderSettings {
@@ -84,7 +91,12 @@ export class FrameDecoderState {
 			} catch (error) {
 				if (!(error instanceof HexParseError)) throw error;
 				return {
-					problem: { message: error.message, index: error.index, line: error.line, column: error.column }
+					problem: {
+						message: error.message,
+						index: error.index,
+						line: error.line,
+						column: error.column
+					}
 				};
 			}
 		}
@@ -95,7 +107,9 @@ export class FrameDecoderState {
 		if (this.parsed.problem) return null;
 		return decodeFrames(this.parsed.bytes, {
 			from: this.from,
-			permessageDeflate: this.permessageDeflate ? { noContextTakeover: this.noContextTakeover } : false
+			permessageDeflate: this.permessageDeflate
+				? { noContextTakeover: this.noContextTakeover }
+				: false
 		});
 	});
 }

@@ -1,4 +1,10 @@
-import type { DecodedFrame, FieldKey, FrameField } from '$lib/protocol/websocket';
+import {
+	closeCodeInfo,
+	type DecodedFrame,
+	type DecodedMessage,
+	type FieldKey,
+	type FrameField
+} from '$lib/protocol/websocket';
 import type { AnnotatedField, Tone } from '../shared/fields';
 
 /** Colour family of each WebSocket frame field. */
@@ -57,4 +63,30 @@ export function annotateStream(frames: DecodedFrame[]): AnnotatedField[] {
 			offset: field.offset
 		}))
 	);
+}
+
+/** "1 byte", "2,048 bytes": a count with its noun. */
+export const plural = (n: number, word: string) =>
+	`${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
+
+/** One line about a reassembled message, after its type: "· 1000 Normal Closure · reason …". */
+export function describeMessage(message: DecodedMessage): string {
+	const parts: string[] = [];
+	if (message.type === 'close') {
+		parts.push(
+			message.code === undefined
+				? 'no status code (the API reports 1005)'
+				: `${message.code} ${closeCodeInfo(message.code).name}`
+		);
+		if (message.code !== undefined)
+			parts.push(message.reason ? `reason “${message.reason}”` : 'no reason');
+	} else {
+		parts.push(plural(message.data.length, 'byte'));
+	}
+	parts.push(
+		`from frame${message.frames.length === 1 ? '' : 's'} ${message.frames.map((f) => f + 1).join(', ')}`
+	);
+	if (message.compressed)
+		parts.push(`inflated from ${plural(message.compressedLength ?? 0, 'compressed byte')}`);
+	return parts.map((p) => ` · ${p}`).join('');
 }

@@ -17,9 +17,15 @@ export class HandshakeState {
 	response = $state('');
 	responseChecks = $state<Check[]>([]);
 
-	parsedRequest = $derived<ParsedHttp | null>(this.request.trim() ? parseHttpMessage(this.request) : null);
-	parsedResponse = $derived<ParsedHttp | null>(this.response.trim() ? parseHttpMessage(this.response) : null);
-	requestChecks = $derived<Check[]>(this.parsedRequest ? checkUpgradeRequest(this.parsedRequest) : []);
+	parsedRequest = $derived<ParsedHttp | null>(
+		this.request.trim() ? parseHttpMessage(this.request) : null
+	);
+	parsedResponse = $derived<ParsedHttp | null>(
+		this.response.trim() ? parseHttpMessage(this.response) : null
+	);
+	requestChecks = $derived<Check[]>(
+		this.parsedRequest ? checkUpgradeRequest(this.parsedRequest) : []
+	);
 
 	/** A request box that also holds the response (a whole exchange pasted at once). */
 	pastedExchange = $derived.by(() => {
@@ -57,7 +63,9 @@ export class HandshakeState {
 
 	/** Every check, failing ones first, as { side, check }. */
 	get summary() {
-		const failing = [...this.requestChecks, ...this.responseChecks].filter((c) => !c.ok && !c.skipped);
+		const failing = [...this.requestChecks, ...this.responseChecks].filter(
+			(c) => !c.ok && !c.skipped
+		);
 		return {
 			errors: failing.filter((c) => c.severity === 'error').length,
 			warnings: failing.filter((c) => c.severity === 'warning').length

@@ -22,7 +22,17 @@ export interface AnnotatedField {
 }
 
 /** Colour families, each a pair of CSS variables in visualizers.css. */
-export const TONES = ['flags', 'rsv', 'opcode', 'mask', 'length', 'key', 'payload', 'code', 'reason'] as const;
+export const TONES = [
+	'flags',
+	'rsv',
+	'opcode',
+	'mask',
+	'length',
+	'key',
+	'payload',
+	'code',
+	'reason'
+] as const;
 export type Tone = (typeof TONES)[number];
 
 /** The byte range [start, end) a field covers. */
@@ -41,7 +51,10 @@ export function fieldsAt<F extends AnnotatedField>(fields: readonly F[], index: 
 }
 
 /** "bit 4", "bits 4–7", "bytes 2–3" or "bytes 14–1,048,589": where a field sits, for people. */
-export function describePosition(field: Pick<AnnotatedField, 'offset' | 'bitOffset' | 'bitLength'>, base = 0) {
+export function describePosition(
+	field: Pick<AnnotatedField, 'offset' | 'bitOffset' | 'bitLength'>,
+	base = 0
+) {
 	const { start, end } = byteSpan(field);
 	if (field.bitLength % 8 !== 0 || field.bitOffset !== 0) {
 		const first = field.bitOffset;
