@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { checkCloseRequest, checkEndpoint, checkSubprotocols, explainClose, roundTripStats } from './client-rules';
+import {
+	checkCloseRequest,
+	checkEndpoint,
+	checkSubprotocols,
+	explainClose,
+	roundTripStats
+} from './client-rules';
 
 describe('checkEndpoint', () => {
 	it('accepts ws: and wss: URLs', () => {
-		expect(checkEndpoint('ws://127.0.0.1:8080/echo')).toMatchObject({ ok: true, url: 'ws://127.0.0.1:8080/echo' });
+		expect(checkEndpoint('ws://127.0.0.1:8080/echo')).toMatchObject({
+			ok: true,
+			url: 'ws://127.0.0.1:8080/echo'
+		});
 		expect(checkEndpoint('wss://example.com/chat')).toMatchObject({ ok: true });
 	});
 
@@ -14,15 +23,26 @@ describe('checkEndpoint', () => {
 	});
 
 	it('refuses other schemes, fragments and relative text', () => {
-		expect(checkEndpoint('ftp://x/')).toMatchObject({ ok: false, error: expect.stringMatching(/ws: or wss:/) });
-		expect(checkEndpoint('ws://x/echo#top')).toMatchObject({ ok: false, error: expect.stringMatching(/fragment/) });
+		expect(checkEndpoint('ftp://x/')).toMatchObject({
+			ok: false,
+			error: expect.stringMatching(/ws: or wss:/)
+		});
+		expect(checkEndpoint('ws://x/echo#top')).toMatchObject({
+			ok: false,
+			error: expect.stringMatching(/fragment/)
+		});
 		expect(checkEndpoint('ws://x/echo#')).toMatchObject({ ok: false });
-		expect(checkEndpoint('/echo')).toMatchObject({ ok: false, error: expect.stringMatching(/not an absolute URL/) });
+		expect(checkEndpoint('/echo')).toMatchObject({
+			ok: false,
+			error: expect.stringMatching(/not an absolute URL/)
+		});
 		expect(checkEndpoint('  ')).toMatchObject({ ok: false });
 	});
 
 	it('warns that ws: from an https: page is blocked as mixed content', () => {
-		expect(checkEndpoint('ws://example.com/', 'https:').warnings.join(' ')).toMatch(/mixed content/);
+		expect(checkEndpoint('ws://example.com/', 'https:').warnings.join(' ')).toMatch(
+			/mixed content/
+		);
 		expect(checkEndpoint('wss://example.com/', 'https:').warnings).toEqual([]);
 		expect(checkEndpoint('ws://127.0.0.1:5173/echo', 'https:').warnings).toEqual([]);
 	});
@@ -36,7 +56,10 @@ describe('checkSubprotocols', () => {
 
 	it('refuses names with separators and duplicates', () => {
 		expect(checkSubprotocols('a b')).toMatchObject({ ok: false });
-		expect(checkSubprotocols('chat, chat')).toMatchObject({ ok: false, error: expect.stringMatching(/twice/) });
+		expect(checkSubprotocols('chat, chat')).toMatchObject({
+			ok: false,
+			error: expect.stringMatching(/twice/)
+		});
 	});
 });
 
@@ -65,12 +88,16 @@ describe('checkCloseRequest', () => {
 
 describe('explainClose', () => {
 	it('says a 1006 before opening means the connection never opened, with no details', () => {
-		expect(explainClose({ code: 1006, reason: '', wasClean: false }, false).explanation).toMatch(/never opened/);
+		expect(explainClose({ code: 1006, reason: '', wasClean: false }, false).explanation).toMatch(
+			/never opened/
+		);
 	});
 
 	it('names the code', () => {
 		expect(explainClose({ code: 4000, reason: 'x', wasClean: true }, true).name).toBeTruthy();
-		expect(explainClose({ code: 1000, reason: '', wasClean: true }, true).name).toBe('Normal Closure');
+		expect(explainClose({ code: 1000, reason: '', wasClean: true }, true).name).toBe(
+			'Normal Closure'
+		);
 	});
 });
 

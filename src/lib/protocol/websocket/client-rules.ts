@@ -11,8 +11,7 @@ export const MAX_CLOSE_REASON_BYTES = 123;
 
 /** The outcome of checking an endpoint URL before connecting. */
 export type EndpointCheck =
-	| { ok: true; url: string; warnings: string[] }
-	| { ok: false; error: string; warnings: string[] };
+	{ ok: true; url: string; warnings: string[] } | { ok: false; error: string; warnings: string[] };
 
 /**
  * Checks an endpoint the way `new WebSocket(url)` would (WS-API §3.1): an absolute ws: or wss:
@@ -63,7 +62,9 @@ export function checkEndpoint(text: string, pageProtocol = 'http:'): EndpointChe
 }
 
 /** Checks `Sec-WebSocket-Protocol` values a user typed (comma-separated) as the API would. */
-export function checkSubprotocols(text: string): { ok: true; protocols: string[] } | { ok: false; error: string } {
+export function checkSubprotocols(
+	text: string
+): { ok: true; protocols: string[] } | { ok: false; error: string } {
 	const protocols = text
 		.split(',')
 		.map((p) => p.trim())
@@ -71,11 +72,15 @@ export function checkSubprotocols(text: string): { ok: true; protocols: string[]
 	const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 	const bad = protocols.find((p) => !TOKEN.test(p));
 	if (bad !== undefined) {
-		return { ok: false, error: `“${bad}” is not a valid subprotocol name (letters, digits and !#$%&'*+-.^_\`|~ only).` };
+		return {
+			ok: false,
+			error: `“${bad}” is not a valid subprotocol name (letters, digits and !#$%&'*+-.^_\`|~ only).`
+		};
 	}
 	const seen = new Set<string>();
 	for (const p of protocols) {
-		if (seen.has(p)) return { ok: false, error: `“${p}” is offered twice: a browser throws a SyntaxError.` };
+		if (seen.has(p))
+			return { ok: false, error: `“${p}” is offered twice: a browser throws a SyntaxError.` };
 		seen.add(p);
 	}
 	return { ok: true, protocols };
@@ -85,7 +90,9 @@ export function checkSubprotocols(text: string): { ok: true; protocols: string[]
 export function checkCloseRequest(
 	codeText: string,
 	reason: string
-): { ok: true; code?: number; reason: string } | { ok: false; field: 'code' | 'reason'; error: string } {
+):
+	| { ok: true; code?: number; reason: string }
+	| { ok: false; field: 'code' | 'reason'; error: string } {
 	const typed = codeText.trim();
 	let code: number | undefined;
 	if (typed !== '') {
@@ -113,7 +120,10 @@ export function checkCloseRequest(
 }
 
 /** What a CloseEvent means, in words: its code's name and an explanation. */
-export function explainClose(event: { code: number; reason: string; wasClean: boolean }, opened: boolean) {
+export function explainClose(
+	event: { code: number; reason: string; wasClean: boolean },
+	opened: boolean
+) {
 	const info = closeCodeInfo(event.code);
 	let explanation: string;
 	if (event.code === 1006) {
@@ -121,7 +131,8 @@ export function explainClose(event: { code: number; reason: string; wasClean: bo
 			? 'The connection ended without a closing handshake: the server or the network dropped it. The browser reports 1006 and, on purpose, gives no details (WS-API §4).'
 			: 'The connection never opened. The browser does not say why — a refused port, an unknown host, a TLS failure, a blocked mixed-content request or a handshake the server rejected all look the same to a script (WS-API §4). The browser’s developer console usually shows the reason.';
 	} else if (event.code === 1005) {
-		explanation = 'The closing frame carried no status code, so the API reports 1005 (RFC 6455 §7.4.1).';
+		explanation =
+			'The closing frame carried no status code, so the API reports 1005 (RFC 6455 §7.4.1).';
 	} else if (event.code === 1015) {
 		explanation = 'The TLS handshake failed (RFC 6455 §7.4.1).';
 	} else {
@@ -135,10 +146,17 @@ export function roundTripStats(samples: readonly number[]) {
 	if (samples.length === 0) return null;
 	const sorted = [...samples].sort((a, b) => a - b);
 	// Nearest-rank percentile: the smallest sample with at least p% of samples at or below it.
-	const rank = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+	const rank = (p: number) =>
+		sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 	const middle = sorted.length >> 1;
 	const median = sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-	return { count: sorted.length, min: sorted[0], median, p99: rank(99), max: sorted[sorted.length - 1] };
+	return {
+		count: sorted.length,
+		min: sorted[0],
+		median,
+		p99: rank(99),
+		max: sorted[sorted.length - 1]
+	};
 }
 
 /** The names of readyState values (WS-API §3.1). */

@@ -30,6 +30,7 @@
  * frame at bit 0, then RSV1–3 at bits 1–3, then opcode problems at bits 4–7). Every field a
  * frame's bytes allow is laid out even after an error, so a UI can pin the error on it.
  */
+import { concatBytes } from './bytes';
 import { closeCodeInfo } from './close-codes';
 import { inflateMessage, slideWindow } from './deflate';
 import { toHex } from './hex';
@@ -288,19 +289,6 @@ function looksLikeText(bytes: Uint8Array): boolean {
 		if ((b < 0x20 || b > 0x7e) && b !== 0x09 && b !== 0x0a && b !== 0x0d) return false;
 	}
 	return true;
-}
-
-function concatChunks(chunks: readonly Uint8Array[]): Uint8Array {
-	if (chunks.length === 1) return chunks[0];
-	let total = 0;
-	for (const chunk of chunks) total += chunk.length;
-	const out = new Uint8Array(total);
-	let offset = 0;
-	for (const chunk of chunks) {
-		out.set(chunk, offset);
-		offset += chunk.length;
-	}
-	return out;
 }
 
 /** The strict receiver. One instance reads one input. */
@@ -1190,7 +1178,7 @@ class Decoder {
 	/** The final frame arrived: inflate, validate and publish the message. */
 	private finishMessage(last: DecodedFrame): void {
 		const text = this.messageOpcode === OPCODE_TEXT;
-		let data = concatChunks(this.messageChunks);
+		let data = concatBytes(this.messageChunks);
 		let compressedLength: number | undefined;
 		// Inflated bytes do not map to input bytes, so problems found after inflating are
 		// reported at the final frame's payload (or its start, if that payload is empty).
@@ -1278,7 +1266,7 @@ class Decoder {
 	/** At the end: a data message still open is reported with `complete: false`. */
 	private closeOpenMessage(): void {
 		if (this.messageOpcode < 0 || this.messageFrames.length === 0) return;
-		const data = concatChunks(this.messageChunks);
+		const data = concatBytes(this.messageChunks);
 		const text = this.messageOpcode === OPCODE_TEXT;
 		const message: DecodedMessage = {
 			type: text ? 'text' : 'binary',

@@ -9,6 +9,7 @@
  * permessage-deflate payload never has, so after the 00 00 ff ff we also append an empty
  * *final* stored block (01 00 00 ff ff). It adds no output.
  */
+import { concatBytes } from './bytes';
 import { Deflate, Inflate, deflateSync, inflateSync } from 'fflate';
 
 /** The empty stored block a sync flush ends with; senders strip it, receivers put it back. */
@@ -58,17 +59,6 @@ function inflateReason(error: unknown): string {
 	}
 }
 
-function concat(chunks: readonly Uint8Array[], total: number): Uint8Array {
-	if (chunks.length === 1) return chunks[0];
-	const out = new Uint8Array(total);
-	let offset = 0;
-	for (const chunk of chunks) {
-		out.set(chunk, offset);
-		offset += chunk.length;
-	}
-	return out;
-}
-
 /**
  * Inflates one permessage-deflate message payload (RFC 7692 §7.2.2). Never throws: bad data
  * comes back as `{ ok: false, reason }`.
@@ -104,7 +94,7 @@ export function inflateMessage(
 		if (tooBig) {
 			return { ok: false, tooBig: true, reason: `it inflates to more than ${maxBytes} bytes` };
 		}
-		return { ok: true, data: concat(chunks, total) };
+		return { ok: true, data: concatBytes(chunks) };
 	} catch (error) {
 		return { ok: false, tooBig: false, reason: inflateReason(error) };
 	}
@@ -164,10 +154,7 @@ export function deflateMessage(data: Uint8Array, options: DeflateMessageOptions 
 	deflater.push(data);
 	deflater.flush(true);
 	const last = chunks.pop() ?? new Uint8Array(0);
-	const body = concat(
-		chunks,
-		chunks.reduce((sum, chunk) => sum + chunk.length, 0)
-	);
+	const body = concatBytes(chunks);
 
 	// fflate 0.8 writes the sync-flush block correctly only when no bits of a partial byte are
 	// pending; otherwise its last chunk is that partial byte followed by zeros. The partial
@@ -180,7 +167,7 @@ export function deflateMessage(data: Uint8Array, options: DeflateMessageOptions 
 		candidates.push(Uint8Array.of(last[0], 0x00, 0x00, 0x00, 0xff, 0xff));
 	}
 	for (const candidate of candidates) {
-		const stream = concat([body, candidate], body.length + candidate.length);
+		const stream = concatBytes([body, candidate]);
 		if (!endsWithTail(stream)) continue;
 		const payload = stream.slice(0, stream.length - 4);
 		if (inflatesTo(payload, data)) return payload;

@@ -5,6 +5,7 @@
  * The encoder writes whatever it is asked to — reserved opcodes, fragmented control frames,
  * RSV bits — so lessons can build broken frames for the decoder to explain.
  */
+import { concatBytes } from './bytes';
 import { deflateMessage } from './deflate';
 import { maskInPlace } from './mask';
 import { MAX_16BIT_LENGTH, MAX_7BIT_LENGTH, OPCODE_CONTINUATION } from './opcodes';
@@ -163,18 +164,7 @@ export function fragmentMessage(message: MessageSpec): FrameSpec[] {
 	return frames;
 }
 
-/** Concatenates byte arrays. */
-export function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
-	let total = 0;
-	for (const chunk of chunks) total += chunk.length;
-	const out = new Uint8Array(total);
-	let offset = 0;
-	for (const chunk of chunks) {
-		out.set(chunk, offset);
-		offset += chunk.length;
-	}
-	return out;
-}
+export { concatBytes };
 
 /** Encodes a whole message, fragmented and compressed as asked, as one byte array. */
 export function encodeMessage(message: MessageSpec): Uint8Array {

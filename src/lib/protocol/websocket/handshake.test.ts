@@ -1106,7 +1106,11 @@ describe('inspectKey', () => {
 	});
 
 	it('refuses a key of the wrong length, saying how many bytes it has', () => {
-		expect(inspectKey('AAAA')).toMatchObject({ ok: false, severity: 'error', message: expect.stringMatching(/3 bytes/) });
+		expect(inspectKey('AAAA')).toMatchObject({
+			ok: false,
+			severity: 'error',
+			message: expect.stringMatching(/3 bytes/)
+		});
 	});
 
 	it('refuses base64url and says so', () => {

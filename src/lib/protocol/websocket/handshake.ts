@@ -10,6 +10,8 @@
  * only when WebCrypto itself is missing (an insecure browser context).
  */
 
+import { toHex } from './hex';
+
 /** The fixed GUID a server appends to the client's key before hashing (RFC 6455 §1.3, §4.2.2). */
 export const GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
 
@@ -172,12 +174,6 @@ function decodeBase64(text: string): Base64Result {
 	return { ok: true, bytes, canonical };
 }
 
-function toHex(bytes: Uint8Array): string {
-	let out = '';
-	for (const b of bytes) out += b.toString(16).padStart(2, '0');
-	return out;
-}
-
 // The accept calculation (RFC 6455 §4.2.2 step 5.4) --------------------------------------------
 
 /** SHA-1 through WebCrypto, which browsers expose only in secure contexts (https, localhost). */
@@ -208,7 +204,7 @@ export async function acceptSteps(key: string): Promise<AcceptSteps> {
 	return {
 		key: trimmed,
 		concatenated,
-		sha1Hex: toHex(digest),
+		sha1Hex: toHex(digest, ''),
 		sha1Bytes: digest,
 		accept: toBase64(digest)
 	};
@@ -961,80 +957,32 @@ function checkHost(req: ParsedHttp): Check {
 	return pass(id, `Host is ${q(h.value)}.`, rfc, h.line);
 }
 
-function checkUpgradeHeader(msg: ParsedHttp, side: 'request' | 'response'): Check {
-	const id = `${side}.upgrade`;
-	const hs = fields(msg, 'Upgrade');
+/**
+ * A header whose comma list MUST hold `token` (matched case-insensitively), as Upgrade and
+ * Connection must in a request and Connection must in a response.
+ */
+function requireToken(
+	msg: ParsedHttp,
+	id: string,
+	name: string,
+	token: string,
+	rfc: string,
+	consequence = ''
+): Check {
+	const hs = fields(msg, name);
 	const h = hs[0];
-	if (side === 'request') {
-		const rfc = 'RFC 6455 §4.1 item 5, §4.2.1 item 3';
-		if (!h) {
-			return fail(
-				id,
-				'error',
-				'There is no Upgrade header; the request MUST include "Upgrade: websocket".',
-				rfc
-			);
-		}
-		if (hasToken(hs, 'websocket')) {
-			return pass(
-				id,
-				`Upgrade is ${q(joined(hs))}, which includes the token "websocket" (matched ` +
-					`case-insensitively).`,
-				rfc,
-				h.line
-			);
-		}
-		return fail(
-			id,
-			'error',
-			`Upgrade is ${q(joined(hs))}, which does not include the token "websocket".`,
-			rfc,
-			h.line
-		);
-	}
-	// §4.1 client step 2: the response's value must BE "websocket", not merely list it.
-	const rfc = 'RFC 6455 §4.1 (client step 2), §4.2.2';
 	if (!h) {
 		return fail(
 			id,
 			'error',
-			'There is no Upgrade header; the client MUST fail the connection.',
+			`There is no ${name} header, which MUST hold the token "${token}"${consequence}.`,
 			rfc
 		);
 	}
-	const value = joined(hs);
-	if (value.toLowerCase() === 'websocket') return pass(id, `Upgrade is ${q(value)}.`, rfc, h.line);
-	return fail(
-		id,
-		'error',
-		`Upgrade is ${q(value)}, not "websocket" (case-insensitive); the client MUST fail the ` +
-			`connection.`,
-		rfc,
-		h.line
-	);
-}
-
-function checkConnectionHeader(msg: ParsedHttp, side: 'request' | 'response'): Check {
-	const id = `${side}.connection`;
-	const rfc =
-		side === 'request'
-			? 'RFC 6455 §4.1 item 6, §4.2.1 item 4'
-			: 'RFC 6455 §4.1 (client step 3), §4.2.2';
-	const hs = fields(msg, 'Connection');
-	const h = hs[0];
-	const consequence = side === 'request' ? '' : ', so the client MUST fail the connection';
-	if (!h) {
-		return fail(
-			id,
-			'error',
-			`There is no Connection header, which MUST hold the token "Upgrade"${consequence}.`,
-			rfc
-		);
-	}
-	if (hasToken(hs, 'upgrade')) {
+	if (hasToken(hs, token.toLowerCase())) {
 		return pass(
 			id,
-			`Connection is ${q(joined(hs))}, which includes the token "Upgrade" (matched ` +
+			`${name} is ${q(joined(hs))}, which includes the token "${token}" (matched ` +
 				`case-insensitively).`,
 			rfc,
 			h.line
@@ -1043,10 +991,58 @@ function checkConnectionHeader(msg: ParsedHttp, side: 'request' | 'response'): C
 	return fail(
 		id,
 		'error',
-		`Connection is ${q(joined(hs))}, which has no "Upgrade" token in its comma list${consequence}.`,
+		`${name} is ${q(joined(hs))}, which has no "${token}" token in its comma list${consequence}.`,
 		rfc,
 		h.line
 	);
+}
+
+const CLIENT_FAILS = ', so the client MUST fail the connection';
+
+function checkUpgradeHeader(msg: ParsedHttp, side: 'request' | 'response'): Check {
+	if (side === 'request') {
+		return requireToken(
+			msg,
+			'request.upgrade',
+			'Upgrade',
+			'websocket',
+			'RFC 6455 §4.1 item 5, §4.2.1 item 3'
+		);
+	}
+	// §4.1 client step 2: the response's value must BE "websocket", not merely list it.
+	const id = 'response.upgrade';
+	const rfc = 'RFC 6455 §4.1 (client step 2), §4.2.2';
+	const hs = fields(msg, 'Upgrade');
+	const h = hs[0];
+	if (!h) return fail(id, 'error', `There is no Upgrade header${CLIENT_FAILS}.`, rfc);
+	const value = joined(hs);
+	if (value.toLowerCase() === 'websocket') return pass(id, `Upgrade is ${q(value)}.`, rfc, h.line);
+	return fail(
+		id,
+		'error',
+		`Upgrade is ${q(value)}, not "websocket" (case-insensitive)${CLIENT_FAILS}.`,
+		rfc,
+		h.line
+	);
+}
+
+function checkConnectionHeader(msg: ParsedHttp, side: 'request' | 'response'): Check {
+	return side === 'request'
+		? requireToken(
+				msg,
+				'request.connection',
+				'Connection',
+				'Upgrade',
+				'RFC 6455 §4.1 item 6, §4.2.1 item 4'
+			)
+		: requireToken(
+				msg,
+				'response.connection',
+				'Connection',
+				'Upgrade',
+				'RFC 6455 §4.1 (client step 3), §4.2.2',
+				CLIENT_FAILS
+			);
 }
 
 /** The nonce RFC 6455 uses in its examples (§1.3, §4.2.2). */
@@ -1131,7 +1127,7 @@ export function inspectKey(value: string): {
 		ok: true,
 		severity: 'info',
 		bytes: decoded.bytes,
-		message: `Sec-WebSocket-Key ${q(value)} is base64 of 16 bytes (${toHex(decoded.bytes)}).`
+		message: `Sec-WebSocket-Key ${q(value)} is base64 of 16 bytes (${toHex(decoded.bytes, '')}).`
 	};
 }
 
@@ -1294,6 +1290,23 @@ function checkProtocolOffer(req: ParsedHttp): Check {
 	);
 }
 
+/** The check that fails because Sec-WebSocket-Extensions does not parse. */
+function malformedExtensions(
+	id: string,
+	rfc: string,
+	hs: HttpHeader[],
+	errors: { message: string; line: number }[]
+): Check {
+	return fail(
+		id,
+		'error',
+		`Sec-WebSocket-Extensions ${q(joined(hs))} is malformed: ` +
+			`${errors.map((e) => e.message).join('; ')}.`,
+		rfc,
+		errors[0]!.line
+	);
+}
+
 function checkExtensionOffer(req: ParsedHttp): Check {
 	const id = 'request.extensions';
 	const rfc = 'RFC 6455 §4.1 item 11, §9.1; RFC 7692 §7.1';
@@ -1303,14 +1316,7 @@ function checkExtensionOffer(req: ParsedHttp): Check {
 	}
 	const { items, errors } = parseExtensionHeaders(hs);
 	if (errors.length > 0) {
-		return fail(
-			id,
-			'error',
-			`Sec-WebSocket-Extensions ${q(joined(hs))} is malformed: ` +
-				`${errors.map((e) => e.message).join('; ')}.`,
-			rfc,
-			errors[0]!.line
-		);
+		return malformedExtensions(id, rfc, hs, errors);
 	}
 	const warnings: { message: string; line: number }[] = [];
 	const notes: string[] = [];
@@ -1600,10 +1606,10 @@ async function diagnoseAccept(value: string, key: string, expected: string): Pro
 			return ' The values differ only in letter case, and base64 is case-sensitive.';
 		}
 		const digest = await sha1(key + GUID);
-		if (value.toLowerCase() === toHex(digest)) {
+		if (value.toLowerCase() === toHex(digest, '')) {
 			return ' The server sent the SHA-1 digest in hex; it must be base64 of the 20 raw bytes.';
 		}
-		if (value === toBase64(new TextEncoder().encode(toHex(digest))))
+		if (value === toBase64(new TextEncoder().encode(toHex(digest, ''))))
 			return ' The server base64-encoded the hex digest instead of the 20 raw bytes.';
 		if (value === toBase64(await sha1(key))) {
 			return ' The server hashed the key without appending the GUID.';
@@ -1717,14 +1723,7 @@ function checkResponseExtensions(res: ParsedHttp, req?: ParsedHttp): Check {
 	}
 	const { items, errors } = parseExtensionHeaders(hs);
 	if (errors.length > 0) {
-		return fail(
-			id,
-			'error',
-			`Sec-WebSocket-Extensions ${q(joined(hs))} is malformed: ` +
-				`${errors.map((e) => e.message).join('; ')}.`,
-			rfc,
-			errors[0]!.line
-		);
+		return malformedExtensions(id, rfc, hs, errors);
 	}
 	const problems: { message: string; line: number }[] = [];
 	const seen = new Set<string>();
