@@ -1,7 +1,8 @@
+import { open } from './helpers';
 import { expect, test, type Page } from '@playwright/test';
 
 async function connected(page: Page, path = '/echo') {
-	await page.goto('/tools/echo/');
+	await open(page, '/tools/echo/');
 	const client = page.getByRole('region', { name: 'Echo client' });
 	// The page finds the project's own echo server behind it.
 	await expect(client.getByRole('textbox', { name: 'Endpoint' })).toHaveValue(/^ws:\/\/127\.0\.0\.1:\d+\/echo$/);
@@ -74,7 +75,7 @@ test.describe('Echo client', () => {
 	});
 
 	test('a refused endpoint gets a clear explanation', async ({ page }) => {
-		await page.goto('/tools/echo/');
+		await open(page, '/tools/echo/');
 		const client = page.getByRole('region', { name: 'Echo client' });
 		await client.getByRole('textbox', { name: 'Endpoint' }).fill('ws://127.0.0.1:1/');
 		await client.getByRole('button', { name: 'Connect', exact: true }).click();
@@ -84,7 +85,7 @@ test.describe('Echo client', () => {
 	});
 
 	test('refuses a URL with a fragment before calling the API', async ({ page }) => {
-		await page.goto('/tools/echo/');
+		await open(page, '/tools/echo/');
 		const client = page.getByRole('region', { name: 'Echo client' });
 		await client.getByRole('textbox', { name: 'Endpoint' }).fill('ws://127.0.0.1:5173/echo#x');
 		await client.getByRole('button', { name: 'Connect', exact: true }).click();
@@ -100,7 +101,7 @@ test.describe('Echo client', () => {
 	});
 
 	test('?endpoint= in the address overrides the default', async ({ page }) => {
-		await page.goto('/tools/echo/?endpoint=ws%3A%2F%2F127.0.0.1%3A1%2Fother');
+		await open(page, '/tools/echo/?endpoint=ws%3A%2F%2F127.0.0.1%3A1%2Fother');
 		await expect(page.getByRole('textbox', { name: 'Endpoint' })).toHaveValue('ws://127.0.0.1:1/other');
 		await expect(page.getByText('Endpoint taken from the link you followed.')).toBeVisible();
 	});
@@ -108,7 +109,7 @@ test.describe('Echo client', () => {
 
 test.describe('Handshake inspector with /inspect', () => {
 	test('checks the handshake this browser really made', async ({ page }) => {
-		await page.goto('/tools/handshake/');
+		await open(page, '/tools/handshake/');
 		await page.getByRole('button', { name: 'Check my browser’s handshake' }).click();
 		await expect(page.getByText('Filled in with the handshake your browser just made with /inspect.')).toBeVisible();
 		const inspector = page.getByRole('region', { name: 'Handshake inspector' });

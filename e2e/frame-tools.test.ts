@@ -1,10 +1,11 @@
+import { open } from './helpers';
 import { expect, test } from '@playwright/test';
 
 const MASKED_HELLO = '81 85 37 fa 21 3d 7f 9f 4d 51 58';
 
 test.describe('Frame Decoder', () => {
 	test('decodes a pasted masked frame: unmasked text, fields and linked highlighting', async ({ page }) => {
-		await page.goto('/tools/frame-decoder/');
+		await open(page, '/tools/frame-decoder/');
 		const input = page.getByRole('textbox', { name: /^Bytes/ });
 		await input.fill('0x81, 0x85, 0x37, 0xfa, 0x21, 0x3d, 0x7f, 0x9f, 0x4d, 0x51, 0x58');
 		await page.getByLabel('client').check();
@@ -32,7 +33,7 @@ test.describe('Frame Decoder', () => {
 	});
 
 	test('pins a violation to its byte with the close code and RFC section', async ({ page }) => {
-		await page.goto('/tools/frame-decoder/');
+		await open(page, '/tools/frame-decoder/');
 		await page.getByRole('textbox', { name: /^Bytes/ }).fill('81 05 48 65 6c 6c 6f');
 		await page.getByLabel('client').check();
 		await expect(page.getByText(/closes the connection with 1002 Protocol Error/)).toBeVisible();
@@ -43,7 +44,7 @@ test.describe('Frame Decoder', () => {
 	});
 
 	test('keeps what was typed and says where it stops being hex', async ({ page }) => {
-		await page.goto('/tools/frame-decoder/');
+		await open(page, '/tools/frame-decoder/');
 		const input = page.getByRole('textbox', { name: /^Bytes/ });
 		await input.fill('81 05\n48 6g');
 		await expect(page.getByText(/^Line 2, column 5:/)).toBeVisible();
@@ -52,21 +53,21 @@ test.describe('Frame Decoder', () => {
 	});
 
 	test('keeps the input and options in the address, and a shared link restores them', async ({ page }) => {
-		await page.goto('/tools/frame-decoder/');
+		await open(page, '/tools/frame-decoder/');
 		await page.getByRole('textbox', { name: /^Bytes/ }).fill('88 05 03 e8 62 79 65');
 		await page.getByLabel('server').check();
 		await expect(page).toHaveURL(/hex=88\+05\+03\+e8.*from=server/);
 		const shared = page.url();
 
 		const other = await page.context().newPage();
-		await other.goto(shared);
+		await open(other, shared);
 		await expect(other.getByRole('textbox', { name: /^Bytes/ })).toHaveValue('88 05 03 e8 62 79 65');
 		await expect(other.getByLabel('server')).toBeChecked();
 		await expect(other.getByText(/close · 1000 Normal Closure · reason “bye”/)).toBeVisible();
 	});
 
 	test('loads an example from the gallery, options included', async ({ page }) => {
-		await page.goto('/tools/frame-decoder/');
+		await open(page, '/tools/frame-decoder/');
 		await page.getByText('Examples').click();
 		await page.getByRole('button', { name: 'A message compressed using 1 compressed DEFLATE block' }).click();
 		await expect(page.getByLabel('permessage-deflate')).toBeChecked();
@@ -74,7 +75,7 @@ test.describe('Frame Decoder', () => {
 	});
 
 	test('decodes a 1 MiB frame without hanging the page', async ({ page }) => {
-		await page.goto('/tools/frame-decoder/');
+		await open(page, '/tools/frame-decoder/');
 		const size = 1 << 20;
 		// A masked binary frame from a client: 82 ff, 64-bit length, key, then the payload.
 		const hex = await page.evaluate((n) => {
@@ -106,7 +107,7 @@ test.describe('Frame Decoder', () => {
 
 test.describe('Frame Builder', () => {
 	test('updates the bytes live and opens them in the decoder', async ({ page }) => {
-		await page.goto('/tools/frame-builder/');
+		await open(page, '/tools/frame-builder/');
 		await page.getByLabel('fixed key').check();
 		await page.getByLabel('Fixed masking key').fill('37 fa 21 3d');
 		await expect(page.getByLabel('Frame bytes in hex, one frame per line')).toHaveText(MASKED_HELLO);
@@ -122,7 +123,7 @@ test.describe('Frame Builder', () => {
 	});
 
 	test('explains a frame built to break a rule', async ({ page }) => {
-		await page.goto('/tools/frame-builder/');
+		await open(page, '/tools/frame-builder/');
 		await page.getByRole('combobox', { name: 'Opcode' }).selectOption({ label: '0x9 — ping' });
 		await page.getByLabel('a size').check();
 		await page.getByLabel('Payload size (bytes)').fill('126');
@@ -132,7 +133,7 @@ test.describe('Frame Builder', () => {
 	});
 
 	test('keeps the form in the address', async ({ page }) => {
-		await page.goto('/tools/frame-builder/?op=8&flags=1000&kind=close&code=4000&reason=done&mask=0&frags=1');
+		await open(page, '/tools/frame-builder/?op=8&flags=1000&kind=close&code=4000&reason=done&mask=0&frags=1');
 		await expect(page.getByLabel('Frame bytes in hex, one frame per line')).toHaveText(
 			'88 06 0f a0 64 6f 6e 65'
 		);
@@ -141,7 +142,7 @@ test.describe('Frame Builder', () => {
 
 test.describe('the frames lesson', () => {
 	test('embeds live decoders that react to edits', async ({ page }) => {
-		await page.goto('/learn/websocket-frames/');
+		await open(page, '/learn/websocket-frames/');
 		const decoder = page.getByRole('region', { name: 'A masked text frame from a client' });
 		await expect(decoder.getByText(/Valid: 1 frame/)).toBeVisible();
 		await decoder.getByRole('textbox', { name: /^Bytes/ }).fill('81 05 48 65 6c 6c 6f');

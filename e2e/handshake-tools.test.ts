@@ -1,8 +1,9 @@
+import { open } from './helpers';
 import { expect, test } from '@playwright/test';
 
 test.describe('Accept calculator', () => {
 	test('shows every step for the RFC example and for a typed key', async ({ page }) => {
-		await page.goto('/tools/accept/');
+		await open(page, '/tools/accept/');
 		const calculator = page.getByRole('region', { name: 'Accept calculator' });
 		const steps = calculator.getByRole('listitem');
 		await expect(steps.nth(1)).toContainText('dGhlIHNhbXBsZSBub25jZQ==258EAFA5-E914-47DA-95CA-C5AB0DC85B11');
@@ -20,7 +21,7 @@ test.describe('Accept calculator', () => {
 	});
 
 	test('generates a fresh 16-byte key', async ({ page }) => {
-		await page.goto('/tools/accept/');
+		await open(page, '/tools/accept/');
 		const calculator = page.getByRole('region', { name: 'Accept calculator' });
 		await calculator.getByRole('button', { name: 'Generate a key' }).click();
 		await expect(calculator.getByLabel('Sec-WebSocket-Key')).toHaveValue(/^[A-Za-z0-9+/]{22}==$/);
@@ -30,7 +31,7 @@ test.describe('Accept calculator', () => {
 
 test.describe('Handshake inspector', () => {
 	test('pastes a broken response and sees the failing check with its line', async ({ page }) => {
-		await page.goto('/tools/handshake/');
+		await open(page, '/tools/handshake/');
 		const inspector = page.getByRole('region', { name: 'Handshake inspector' });
 		await inspector.getByRole('textbox', { name: /^Request/ }).fill(
 			'GET /chat HTTP/1.1\r\nHost: example.com\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\nOrigin: https://example.com\r\n\r\n'
@@ -51,7 +52,7 @@ test.describe('Handshake inspector', () => {
 	});
 
 	test('loads a broken example and keeps the exchange in the address', async ({ page }) => {
-		await page.goto('/tools/handshake/');
+		await open(page, '/tools/handshake/');
 		await page.getByText('Examples').click();
 		await page.getByRole('button', { name: /200/ }).first().click();
 		const inspector = page.getByRole('region', { name: 'Handshake inspector' });
@@ -59,7 +60,7 @@ test.describe('Handshake inspector', () => {
 		await expect(page).toHaveURL(/response=HTTP%2F1.1\+200/);
 		const shared = page.url();
 		const other = await page.context().newPage();
-		await other.goto(shared);
+		await open(other, shared);
 		await expect(other.getByRole('region', { name: 'Handshake inspector' }).locator('li[data-check="response.status"]')).toHaveClass(/fail/);
 	});
 });

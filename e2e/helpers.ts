@@ -46,3 +46,10 @@ export function scrollsHorizontally(page: Page) {
 		return el.scrollWidth > el.clientWidth;
 	});
 }
+
+/** Goes to `path` and waits until the app has hydrated, so input reaches the components. */
+export async function open(page: Page, path: string) {
+	const response = await page.goto(path);
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+	return response;
+}
