@@ -167,3 +167,20 @@ test.describe('an unknown address', () => {
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('This page is not here');
 	});
 });
+
+test.describe('lesson search', () => {
+	test('finds lessons and their sections, and keeps the query in the address', async ({ page }) => {
+		await page.goto('/learn/');
+		await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+		await page.getByRole('searchbox', { name: 'Search the lessons' }).fill('masking');
+		await expect(page.getByRole('status')).toContainText('lessons match “masking”');
+		const section = page.getByRole('link', { name: 'Masking, and why clients do it' });
+		await expect(section).toBeVisible();
+		await expect(page).toHaveURL(/\?q=masking$/);
+		await section.click();
+		await expect(page).toHaveURL(/\/learn\/websocket-frames\/#masking-and-why-clients-do-it$/);
+
+		await page.goto('/learn/?q=zzzz');
+		await expect(page.getByText('No lesson mentions every word of that search.')).toBeVisible();
+	});
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildLessonIndex, LessonError, neighbours, parseFrontmatter } from './lessons';
+import { buildLessonIndex, LessonError, neighbours, parseFrontmatter, searchLessons } from './lessons';
 
 const lesson = (title: string, description = `About ${title}.`) =>
 	`---\ntitle: ${title}\ndescription: ${description}\n---\n\nBody.\n`;
@@ -125,5 +125,36 @@ describe('neighbours', () => {
 	it('has no previous lesson at the start and no next lesson at the end', () => {
 		expect(neighbours(index, 'a').previous).toBeNull();
 		expect(neighbours(index, 'c').next).toBeNull();
+	});
+});
+
+describe('searchLessons', () => {
+	const index = buildLessonIndex([
+		{ file: '01-sockets.md', source: lesson('What is a socket?', 'Endpoints, descriptors and the 5-tuple.') },
+		{ file: '02-frames.md', source: lesson('Anatomy of a WebSocket frame', 'Bits, lengths and masking.') }
+	]).map((l) => ({
+		...l,
+		headings:
+			l.slug === 'frames'
+				? [
+						{ depth: 2, id: 'masking', text: 'Masking, and why clients do it' },
+						{ depth: 2, id: 'close-codes', text: 'Close frames and status codes' }
+					]
+				: [{ depth: 2, id: 'roles', text: 'Client and server roles' }]
+	}));
+
+	it('returns every lesson for an empty query', () => {
+		expect(searchLessons(index, '  ')).toHaveLength(2);
+	});
+
+	it('matches every word, in titles, descriptions and headings, ignoring case', () => {
+		expect(searchLessons(index, 'MASKING').map((m) => m.lesson.slug)).toEqual(['frames']);
+		expect(searchLessons(index, 'client roles').map((m) => m.lesson.slug)).toEqual(['sockets']);
+		expect(searchLessons(index, 'client nonsense')).toEqual([]);
+	});
+
+	it('returns the sections whose headings match, to link to them', () => {
+		const [hit] = searchLessons(index, 'status codes');
+		expect(hit.sections.map((s) => s.id)).toEqual(['close-codes']);
 	});
 });

@@ -120,3 +120,37 @@ export function neighbours(lessons: Lesson[], slug: string) {
 		next: i >= 0 && i < lessons.length - 1 ? lessons[i + 1] : null
 	};
 }
+
+/** One h2/h3 of a lesson, recorded by src/node/markdown.js as the lesson is compiled. */
+export interface Heading {
+	depth: number;
+	id: string;
+	text: string;
+}
+
+/** A search hit: the lesson, and the sections whose headings match. */
+export interface LessonMatch {
+	lesson: Lesson;
+	sections: Heading[];
+}
+
+const words = (text: string) => text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+
+/**
+ * Finds lessons for a query: every word of the query must appear in the lesson's title,
+ * description or headings (case- and accent-insensitive). Sections whose heading holds a word are
+ * returned too, so a result can link straight to them. An empty query matches every lesson.
+ */
+export function searchLessons(
+	lessons: readonly (Lesson & { headings: Heading[] })[],
+	query: string
+): LessonMatch[] {
+	const terms = words(query).split(/\s+/).filter(Boolean);
+	if (terms.length === 0) return lessons.map((lesson) => ({ lesson, sections: [] }));
+	return lessons.flatMap((lesson) => {
+		const haystack = words([lesson.title, lesson.description, ...lesson.headings.map((h) => h.text)].join(' '));
+		if (!terms.every((term) => haystack.includes(term))) return [];
+		const sections = lesson.headings.filter((h) => terms.some((term) => words(h.text).includes(term)));
+		return [{ lesson, sections }];
+	});
+}

@@ -1,22 +1,7 @@
 import { error } from '@sveltejs/kit';
-import type { Component } from 'svelte';
 import { render } from 'svelte/server';
-import { lessons } from '$lib/server/lessons';
+import { lessonModule, lessons } from '$lib/server/lessons';
 import { neighbours } from '$lib/content/lessons';
-
-/** One h2/h3 of a lesson, recorded by src/node/markdown.js as the lesson is compiled. */
-export interface Heading {
-	depth: number;
-	id: string;
-	text: string;
-}
-
-interface LessonModule {
-	default: Component;
-	metadata: { headings: Heading[] };
-}
-
-const modules = import.meta.glob<LessonModule>('/content/*.md', { eager: true });
 
 export const entries = () => lessons.map(({ slug }) => ({ slug }));
 
@@ -24,7 +9,7 @@ export const load = ({ params }) => {
 	const index = lessons.findIndex((lesson) => lesson.slug === params.slug);
 	if (index < 0) error(404, `There is no lesson called “${params.slug}”.`);
 	const lesson = lessons[index];
-	const module = modules[`/content/${lesson.file}`];
+	const module = lessonModule(lesson);
 	return {
 		lesson,
 		number: index + 1,
