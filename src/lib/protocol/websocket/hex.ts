@@ -224,7 +224,22 @@ function fillSqueezed(sink: ByteSink, lastLine: { start: number; length: number 
 	}
 }
 
-function parseXxd(text: string, lines: Line[]): Uint8Array {
+/** Where one line of an offset dump puts its bytes; no `area` for a closing, length-only line. */
+interface DumpLine {
+	offset: number;
+	area?: { start: number; end: number };
+}
+
+/**
+ * The part xxd and hexdump -C share: lines that start with an offset, and '*' lines standing for
+ * repeats of the line before up to the next offset. `read` finds a line's offset and hex area;
+ * `readArea` turns the area into bytes, with the format's own grouping rules.
+ */
+function parseOffsetDump(
+	lines: Line[],
+	read: (line: Line) => DumpLine,
+	readArea: (line: Line, start: number, end: number, sink: ByteSink) => void
+): Uint8Array {
 	const sink = new ByteSink();
 	let last = { start: 0, length: 0 };
 	let squeezed = false;
@@ -234,81 +249,95 @@ function parseXxd(text: string, lines: Line[]): Uint8Array {
 			squeezed = true;
 			continue;
 		}
-		const match = XXD_LINE.exec(line.text);
-		if (!match) throw errorAt(text, line.start, 'does not start an xxd line (offset and colon)');
-		const offset = parseInt(match[2], 16);
+		const { offset, area } = read(line);
 		if (base < 0) base = offset;
 		if (squeezed) fillSqueezed(sink, last, offset - base);
 		squeezed = false;
-		// The hex area runs from after "offset: " to the first double space.
-		const areaStart = match[0].length;
-		const gap = line.text.indexOf('  ', areaStart);
-		const areaEnd = gap < 0 ? line.text.length : gap;
+		if (!area) continue;
 		const lineStart = sink.length;
-		let i = areaStart;
-		while (i < areaEnd) {
-			if (line.text[i] === ' ') {
-				i++;
-				continue;
-			}
-			let j = i;
-			while (j < areaEnd && line.text[j] !== ' ') {
-				if (!isHexDigit(line.text[j])) throw errorAt(text, line.start + j, 'is not a hex digit');
-				j++;
-			}
-			pushHexRun(text, line.start + i, line.start + j, sink);
-			i = j;
-		}
+		readArea(line, area.start, area.end, sink);
 		last = { start: lineStart, length: sink.length - lineStart };
 	}
 	return sink.result();
 }
 
+function parseXxd(text: string, lines: Line[]): Uint8Array {
+	return parseOffsetDump(
+		lines,
+		(line) => {
+			const match = XXD_LINE.exec(line.text);
+			if (!match) throw errorAt(text, line.start, 'does not start an xxd line (offset and colon)');
+			// The hex area runs from after "offset: " to the first double space.
+			const start = match[0].length;
+			const gap = line.text.indexOf('  ', start);
+			return {
+				offset: parseInt(match[2], 16),
+				area: { start, end: gap < 0 ? line.text.length : gap }
+			};
+		},
+		(line, start, end, sink) => {
+			// xxd groups 2 (or -g N) bytes: any run of hex digits between spaces.
+			let i = start;
+			while (i < end) {
+				if (line.text[i] === ' ') {
+					i++;
+					continue;
+				}
+				let j = i;
+				while (j < end && line.text[j] !== ' ') {
+					if (!isHexDigit(line.text[j])) throw errorAt(text, line.start + j, 'is not a hex digit');
+					j++;
+				}
+				pushHexRun(text, line.start + i, line.start + j, sink);
+				i = j;
+			}
+		}
+	);
+}
+
 function parseHexdump(text: string, lines: Line[]): Uint8Array {
-	const sink = new ByteSink();
-	let last = { start: 0, length: 0 };
-	let squeezed = false;
-	let base = -1;
-	for (const line of lines) {
-		if (isSqueezeMarker(line)) {
-			squeezed = true;
-			continue;
-		}
-		const end = HEXDUMP_END.exec(line.text);
-		const match = end ? null : HEXDUMP_LINE.exec(line.text);
-		const offsetText = end ? end[1] : match ? match[1] : null;
-		if (offsetText === null) {
-			throw errorAt(text, line.start, 'does not start a hexdump -C line (offset, bytes, |ascii|)');
-		}
-		const offset = parseInt(offsetText, 16);
-		if (base < 0) base = offset;
-		if (squeezed) fillSqueezed(sink, last, offset - base);
-		squeezed = false;
-		if (!match) continue; // the closing line holds only the total length
-		const areaStart = offsetText.length + 2;
-		const areaEnd = areaStart + match[2].length;
-		const lineStart = sink.length;
-		let i = areaStart;
-		while (i < areaEnd) {
-			if (isSpace(line.text[i])) {
-				i++;
-				continue;
+	return parseOffsetDump(
+		lines,
+		(line) => {
+			const end = HEXDUMP_END.exec(line.text);
+			if (end) return { offset: parseInt(end[1], 16) }; // the closing line: total length only
+			const match = HEXDUMP_LINE.exec(line.text);
+			if (!match) {
+				throw errorAt(
+					text,
+					line.start,
+					'does not start a hexdump -C line (offset, bytes, |ascii|)'
+				);
 			}
-			if (!isHexDigit(line.text[i])) throw errorAt(text, line.start + i, 'is not a hex digit');
-			let j = i;
-			while (j < areaEnd && isHexDigit(line.text[j])) j++;
-			if (j < areaEnd && !isSpace(line.text[j])) {
-				throw errorAt(text, line.start + j, 'is not a hex digit');
+			const start = match[1].length + 2;
+			return { offset: parseInt(match[1], 16), area: { start, end: start + match[2].length } };
+		},
+		(line, start, end, sink) => {
+			// hexdump -C writes one byte per group: exactly two hex digits.
+			let i = start;
+			while (i < end) {
+				if (isSpace(line.text[i])) {
+					i++;
+					continue;
+				}
+				if (!isHexDigit(line.text[i])) throw errorAt(text, line.start + i, 'is not a hex digit');
+				let j = i;
+				while (j < end && isHexDigit(line.text[j])) j++;
+				if (j < end && !isSpace(line.text[j])) {
+					throw errorAt(text, line.start + j, 'is not a hex digit');
+				}
+				if (j - i !== 2) {
+					throw errorAt(
+						text,
+						line.start + i,
+						'starts a group that is not one byte (two hex digits)'
+					);
+				}
+				pushHexRun(text, line.start + i, line.start + j, sink);
+				i = j;
 			}
-			if (j - i !== 2) {
-				throw errorAt(text, line.start + i, 'starts a group that is not one byte (two hex digits)');
-			}
-			pushHexRun(text, line.start + i, line.start + j, sink);
-			i = j;
 		}
-		last = { start: lineStart, length: sink.length - lineStart };
-	}
-	return sink.result();
+	);
 }
 
 /**
