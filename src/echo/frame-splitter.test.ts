@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { encodeFrame, parseHex, type FrameSpec } from '../lib/protocol/websocket/index.js';
+import { encodeFrame, type FrameSpec } from '../lib/protocol/websocket/index.js';
+import { parseHex } from '../lib/protocol/bytes/hex.js';
 import { FrameSplitter, type SplitFrame } from './frame-splitter.js';
 
 const frameSpec: fc.Arbitrary<FrameSpec> = fc.record({

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { concatBytes, decodeFrames, parseHex } from '../lib/protocol/websocket/index.js';
+import { decodeFrames } from '../lib/protocol/websocket/index.js';
+import { concatBytes } from '../lib/protocol/bytes/bytes.js';
+import { parseHex } from '../lib/protocol/bytes/hex.js';
 import {
 	createEchoServer,
 	matchEndpoint,

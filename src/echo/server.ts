@@ -20,7 +20,7 @@ import { WebSocket, WebSocketServer, type RawData } from 'ws';
 // The codec's leaf modules, not its index: this file is in vite.config.ts's import graph, and
 // Vite 8 warns on every start about extensionless imports there, which the index is made of.
 import { isSendableCloseCode } from '../lib/protocol/websocket/close-codes.js';
-import { toHex } from '../lib/protocol/websocket/hex.js';
+import { toHex } from '../lib/protocol/bytes/hex.js';
 import { FrameSplitter, type SplitFrame } from './frame-splitter.js';
 import {
 	ECHO_PROBE_HEADER,

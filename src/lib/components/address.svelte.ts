@@ -1,11 +1,57 @@
+import { onMount } from 'svelte';
 import { replaceState } from '$app/navigation';
 import { page } from '$app/state';
+import type { AddressCodec } from '$lib/address/codec';
+
+/** Where a tool's state lives: how to read it and how to replace it. */
+export interface AddressTarget<S> {
+	get(): S;
+	set(state: S): void;
+}
 
 /**
  * Keeps a tool's state in the page address, so the address always reproduces what is shown and
- * can be shared. `params` returns the parameters to write, or null while the page is still
- * reading its state from the address (before mount). Writes are debounced while the user types.
- * Call during component initialisation.
+ * can be shared. On mount, the state a link describes (if any) replaces the starting state;
+ * from then on every change is written back, debounced while the user types. Returns whether
+ * the address has been read, and whether it described a state. Call during component
+ * initialisation.
+ */
+export function syncAddress<S>(codec: AddressCodec<S>, target: AddressTarget<S>, delay = 250) {
+	let ready = $state(false);
+	let fromLink = $state(false);
+	onMount(() => {
+		const linked = codec.read(new URLSearchParams(location.search));
+		if (linked !== null) {
+			target.set(linked);
+			fromLink = true;
+		}
+		ready = true;
+	});
+	$effect(() => {
+		if (!ready) return;
+		const next = codec.write(target.get());
+		const timer = setTimeout(() => {
+			const url = new URL(page.url);
+			url.search = next.toString();
+			replaceState(url, {});
+		}, delay);
+		return () => clearTimeout(timer);
+	});
+	return {
+		/** The address has been read (after mount). */
+		get ready() {
+			return ready;
+		},
+		/** The address described a state, which replaced the starting one. */
+		get fromLink() {
+			return fromLink;
+		}
+	};
+}
+
+/**
+ * The older helper: writes `params()` to the address. Pages move to `syncAddress` with a codec.
+ * @deprecated
  */
 export function keepInAddress(params: () => URLSearchParams | null, delay = 250) {
 	$effect(() => {

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeFrames, parseHex } from '$lib/protocol/websocket';
+import { decodeFrames } from '$lib/protocol/websocket';
+import { parseHex } from '$lib/protocol/bytes/hex';
 
 // Every live decoder a lesson places must start from bytes that parse, and each must have its own
 // label (it names the decoder for screen readers). The decoder itself explains the bytes.

@@ -1,4 +1,5 @@
-import { decodeFrames, parseHex, toHex } from '$lib/protocol/websocket';
+import { decodeFrames } from '$lib/protocol/websocket';
+import { parseHex, toHex } from '$lib/protocol/bytes/hex';
 
 /** One labelled group of bytes in the home page's frame strip. */
 export interface HeroGroup {

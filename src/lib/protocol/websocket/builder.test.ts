@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildFrames, filler, type BuilderForm } from './builder';
 import { decodeFrames } from './decode';
-import { toHex } from './hex';
+import { toHex } from '../bytes/hex';
 
 const KEY = Uint8Array.of(0x37, 0xfa, 0x21, 0x3d);
 

@@ -4,8 +4,9 @@
  * bytes. It builds broken frames too, on purpose: the decoder then explains what is wrong.
  * Randomness (masking keys) is passed in.
  */
-import { concatBytes, encodeFrame, fragmentMessage, type FrameSpec } from './encode';
-import { HexParseError, parseHex } from './hex';
+import { concatBytes } from '../bytes/bytes';
+import { encodeFrame, fragmentMessage, type FrameSpec } from './encode';
+import { HexParseError, parseHex } from '../bytes/hex';
 
 /** Largest payload the builder makes from a size. */
 export const MAX_BUILDER_PAYLOAD = 16 * 1024 * 1024;

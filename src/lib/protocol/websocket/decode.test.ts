@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeFrames, type DecodeOptions, type DecodeResult } from './decode';
 import { DEFLATE_WINDOW_BYTES, slideWindow } from './deflate';
 import { encodeFrame } from './encode';
-import { parseHex } from './hex';
+import { parseHex } from '../bytes/hex';
 import { findTilingProblems } from './tiling';
 
 const SERVER: DecodeOptions = { from: 'server' };

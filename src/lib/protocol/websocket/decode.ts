@@ -30,10 +30,10 @@
  * frame at bit 0, then RSV1–3 at bits 1–3, then opcode problems at bits 4–7). Every field a
  * frame's bytes allow is laid out even after an error, so a UI can pin the error on it.
  */
-import { concatBytes } from './bytes';
+import { concatBytes } from '../bytes/bytes';
 import { closeCodeInfo } from './close-codes';
 import { inflateMessage, slideWindow } from './deflate';
-import { toHex } from './hex';
+import { toHex } from '../bytes/hex';
 import { maskInPlace } from './mask';
 import {
 	MAX_16BIT_LENGTH,

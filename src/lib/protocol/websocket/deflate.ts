@@ -9,7 +9,7 @@
  * permessage-deflate payload never has, so after the 00 00 ff ff we also append an empty
  * *final* stored block (01 00 00 ff ff). It adds no output.
  */
-import { concatBytes } from './bytes';
+import { concatBytes } from '../bytes/bytes';
 import { Deflate, Inflate, deflateSync, inflateSync } from 'fflate';
 
 /** The empty stored block a sync flush ends with; senders strip it, receivers put it back. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeFrames } from './decode';
 import { DEFLATE_TAIL, deflateMessage, inflateMessage } from './deflate';
 import { encodeFrame, encodeMessage, fragmentMessage, frameHeaderLength } from './encode';
-import { parseHex, toHex } from './hex';
+import { parseHex, toHex } from '../bytes/hex';
 
 const hello = new TextEncoder().encode('Hello');
 const KEY = Uint8Array.of(0x37, 0xfa, 0x21, 0x3d);

@@ -5,7 +5,7 @@
  * The encoder writes whatever it is asked to — reserved opcodes, fragmented control frames,
  * RSV bits — so lessons can build broken frames for the decoder to explain.
  */
-import { concatBytes } from './bytes';
+import { concatBytes } from '../bytes/bytes';
 import { deflateMessage } from './deflate';
 import { maskInPlace } from './mask';
 import { MAX_16BIT_LENGTH, MAX_7BIT_LENGTH, OPCODE_CONTINUATION } from './opcodes';
@@ -163,8 +163,6 @@ export function fragmentMessage(message: MessageSpec): FrameSpec[] {
 	});
 	return frames;
 }
-
-export { concatBytes };
 
 /** Encodes a whole message, fragmented and compressed as asked, as one byte array. */
 export function encodeMessage(message: MessageSpec): Uint8Array {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeFrames, type DecodeErrorCode } from './decode';
 import { EXAMPLES } from './examples';
-import { parseHex } from './hex';
+import { parseHex } from '../bytes/hex';
 import { findTilingProblems } from './tiling';
 
 const ALL_ERROR_CODES: DecodeErrorCode[] = [

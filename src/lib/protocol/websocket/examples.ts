@@ -7,7 +7,7 @@
 import type { DecodeErrorCode, DecodeWarningCode, Sender } from './decode';
 import { deflateMessage } from './deflate';
 import { encodeFrame } from './encode';
-import { toHex } from './hex';
+import { toHex } from '../bytes/hex';
 import { OPCODE_BINARY, OPCODE_CLOSE, OPCODE_PING, OPCODE_PONG, OPCODE_TEXT } from './opcodes';
 
 /** What decoding a broken example must report. */

@@ -10,7 +10,7 @@
  * only when WebCrypto itself is missing (an insecure browser context).
  */
 
-import { toHex } from './hex';
+import { toHex } from '../bytes/hex';
 
 /** The fixed GUID a server appends to the client's key before hashing (RFC 6455 §1.3, §4.2.2). */
 export const GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';

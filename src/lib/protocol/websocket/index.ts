@@ -21,7 +21,6 @@ export {
 	type Sender
 } from './decode';
 export {
-	concatBytes,
 	encodeFrame,
 	encodeMessage,
 	fragmentMessage,
@@ -31,15 +30,6 @@ export {
 	type LengthEncoding,
 	type MessageSpec
 } from './encode';
-export {
-	HEX_FORMAT_LABELS,
-	HexParseError,
-	parseHex,
-	parseHexDetailed,
-	toHex,
-	type HexFormat,
-	type ParsedHex
-} from './hex';
 export { Utf8Validator, validateUtf8, type Utf8Failure, type Utf8Result } from './utf8';
 export {
 	closeCodeInfo,

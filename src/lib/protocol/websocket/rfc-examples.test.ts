@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeFrames, type DecodeOptions, type DecodeResult } from './decode';
-import { parseHex } from './hex';
+import { parseHex } from '../bytes/hex';
 import { findTilingProblems } from './tiling';
 
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseHex } from './hex';
+import { parseHex } from '../bytes/hex';
 import { Utf8Validator, validateUtf8 } from './utf8';
 
 function check(hex: string) {

@@ -7,7 +7,7 @@ import {
 } from './decode';
 import { deflateMessage } from './deflate';
 import { encodeFrame } from './encode';
-import { parseHex, toHex } from './hex';
+import { parseHex, toHex } from '../bytes/hex';
 import { findTilingProblems } from './tiling';
 
 const SERVER: DecodeOptions = { from: 'server' };

@@ -6,7 +6,8 @@ import {
 	READY_STATES,
 	roundTripStats
 } from '$lib/protocol/websocket/client-rules';
-import { encodeFrame, HexParseError, parseHex, toHex } from '$lib/protocol/websocket';
+import { encodeFrame } from '$lib/protocol/websocket';
+import { HexParseError, parseHex, toHex } from '$lib/protocol/bytes/hex';
 import { parseInspectReport } from '$lib/protocol/websocket/inspect-report';
 
 /** One message in the log. */

@@ -1,5 +1,6 @@
 import { buildFrames, type BuilderForm } from '$lib/protocol/websocket/builder';
-import { decodeFrames, parseHex, toHex } from '$lib/protocol/websocket';
+import { decodeFrames } from '$lib/protocol/websocket';
+import { parseHex, toHex } from '$lib/protocol/bytes/hex';
 
 /** Four random bytes for a masking key (RFC 6455 §5.3: fresh and unpredictable per frame). */
 export function randomKey(): Uint8Array {

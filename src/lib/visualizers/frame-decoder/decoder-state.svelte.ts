@@ -1,11 +1,5 @@
-import {
-	decodeFrames,
-	HexParseError,
-	parseHexDetailed,
-	HEX_FORMAT_LABELS,
-	type DecodeResult,
-	type Sender
-} from '$lib/protocol/websocket';
+import { decodeFrames, type DecodeResult, type Sender } from '$lib/protocol/websocket';
+import { HexParseError, parseHexDetailed, HEX_FORMAT_LABELS } from '$lib/protocol/bytes/hex';
 
 /** What the decoder needs to know, as it is kept in a page's address. */
 export interface DecoderSettings {

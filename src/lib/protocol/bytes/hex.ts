@@ -651,3 +651,27 @@ export function parseHexDetailed(text: string): ParsedHex {
 export function parseHex(text: string): Uint8Array {
 	return parseHexDetailed(text).bytes;
 }
+
+/** The outcome of `readHex`: the bytes and their notation, or where and why reading failed. */
+export type HexReading =
+	| { ok: true; bytes: Uint8Array; format: HexFormat }
+	| {
+			ok: false;
+			error: { message: string; index: number; line: number; column: number };
+	  };
+
+/**
+ * Reads bytes from pasted text like `parseHexDetailed`, but never throws: text that does not
+ * parse gives `ok: false` with the located error, ready to show beside the input.
+ */
+export function readHex(text: string): HexReading {
+	try {
+		return { ok: true, ...parseHexDetailed(text) };
+	} catch (error) {
+		if (error instanceof HexParseError) {
+			const { message, index, line, column } = error;
+			return { ok: false, error: { message, index, line, column } };
+		}
+		throw error;
+	}
+}
