@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { buildLessonIndex, LessonError, neighbours, parseFrontmatter, searchLessons } from './lessons';
+import {
+	buildLessonIndex,
+	groupByPart,
+	LessonError,
+	neighbours,
+	PARTS,
+	parseFrontmatter,
+	searchLessons
+} from './lessons';
 
-const lesson = (title: string, description = `About ${title}.`) =>
-	`---\ntitle: ${title}\ndescription: ${description}\n---\n\nBody.\n`;
+const lesson = (title: string, description = `About ${title}.`, part = 'Sockets') =>
+	`---\ntitle: ${title}\ndescription: ${description}\npart: ${part}\n---\n\nBody.\n`;
 
 describe('buildLessonIndex', () => {
 	it('orders lessons by their numeric prefix, not by file name order', () => {
@@ -36,7 +44,7 @@ describe('buildLessonIndex', () => {
 		const [only] = buildLessonIndex([
 			{
 				file: '01-a.md',
-				source: `---\ntitle: "What is a socket?"\ndescription: 'It''s an endpoint: address + port.'\n---\n`
+				source: `---\ntitle: "What is a socket?"\ndescription: 'It''s an endpoint: address + port.'\npart: "Sockets"\n---\n`
 			}
 		]);
 		expect(only.title).toBe('What is a socket?');
@@ -47,7 +55,7 @@ describe('buildLessonIndex', () => {
 		const build = () =>
 			buildLessonIndex([
 				{ file: '01-a.md', source: lesson('A') },
-				{ file: '02-b.md', source: '---\ntitle: B\n---\n\nBody.' }
+				{ file: '02-b.md', source: '---\ntitle: B\npart: TCP\n---\n\nBody.' }
 			]);
 		expect(build).toThrow(LessonError);
 		expect(build).toThrow('content/02-b.md: frontmatter is missing "description"');
@@ -55,7 +63,7 @@ describe('buildLessonIndex', () => {
 
 	it('fails naming the file when the title is missing or empty', () => {
 		expect(() =>
-			buildLessonIndex([{ file: '03-c.md', source: '---\ntitle:\ndescription: D\n---\n' }])
+			buildLessonIndex([{ file: '03-c.md', source: '---\ntitle:\ndescription: D\npart: TCP\n---\n' }])
 		).toThrow('content/03-c.md: frontmatter is missing "title"');
 	});
 
@@ -87,6 +95,93 @@ describe('buildLessonIndex', () => {
 				{ file: '02-same.md', source: lesson('B') }
 			])
 		).toThrow('content/02-same.md: shares its slug "same" with 01-same.md');
+	});
+});
+
+describe('parts', () => {
+	it('lists the parts of the course in order', () => {
+		expect(PARTS).toEqual(['Sockets', 'TCP', 'HTTP push', 'WebSocket', 'Socket.IO', 'Captures']);
+	});
+
+	it('reads the part of each lesson', () => {
+		const [only] = buildLessonIndex([
+			{ file: '01-a.md', source: lesson('A', 'About A.', 'HTTP push') }
+		]);
+		expect(only.part).toBe('HTTP push');
+	});
+
+	it('fails naming the file when the part is missing', () => {
+		const build = () =>
+			buildLessonIndex([
+				{ file: '01-a.md', source: lesson('A') },
+				{ file: '02-b.md', source: '---\ntitle: B\ndescription: D\n---\n\nBody.' }
+			]);
+		expect(build).toThrow(LessonError);
+		expect(build).toThrow('content/02-b.md: frontmatter is missing "part"');
+	});
+
+	it('fails naming the file and listing the parts when the part is unknown', () => {
+		const build = () =>
+			buildLessonIndex([
+				{ file: '01-a.md', source: lesson('A') },
+				{ file: '02-b.md', source: lesson('B', 'About B.', 'Websocket') }
+			]);
+		expect(build).toThrow(LessonError);
+		expect(build).toThrow(
+			'content/02-b.md: frontmatter "part" is "Websocket", which is not a part of the course ' +
+				'(Sockets, TCP, HTTP push, WebSocket, Socket.IO, Captures)'
+		);
+	});
+
+	it('fails naming the file when its number puts it before a lesson of an earlier part', () => {
+		const build = () =>
+			buildLessonIndex([
+				{ file: '01-sockets.md', source: lesson('Sockets', 'S.', 'Sockets') },
+				{ file: '02-frames.md', source: lesson('Frames', 'F.', 'WebSocket') },
+				{ file: '03-api.md', source: lesson('API', 'A.', 'WebSocket') },
+				{ file: '04-handshake.md', source: lesson('Handshake', 'H.', 'TCP') }
+			]);
+		expect(build).toThrow(LessonError);
+		expect(build).toThrow(
+			/^content\/02-frames\.md: is in part "WebSocket", but its number puts it before 04-handshake\.md, which is in the earlier part "TCP"/
+		);
+	});
+
+	it('numbers lessons by their position in the course, without gaps', () => {
+		const index = buildLessonIndex([
+			{ file: '10-c.md', source: lesson('C', 'C.', 'WebSocket') },
+			{ file: '02-a.md', source: lesson('A', 'A.', 'Sockets') },
+			{ file: '07-b.md', source: lesson('B', 'B.', 'TCP') }
+		]);
+		expect(index.map((l) => [l.slug, l.order, l.number])).toEqual([
+			['a', 2, 1],
+			['b', 7, 2],
+			['c', 10, 3]
+		]);
+	});
+});
+
+describe('groupByPart', () => {
+	const index = buildLessonIndex([
+		{ file: '01-socket.md', source: lesson('Socket', 'S.', 'Sockets') },
+		{ file: '02-types.md', source: lesson('Types', 'T.', 'Sockets') },
+		{ file: '03-upgrade.md', source: lesson('Upgrade', 'U.', 'WebSocket') },
+		{ file: '04-frames.md', source: lesson('Frames', 'F.', 'WebSocket') },
+		{ file: '05-pcap.md', source: lesson('Pcap', 'P.', 'Captures') }
+	]);
+
+	it('gives only the parts that have lessons, in course order', () => {
+		expect(groupByPart(index).map((g) => g.part)).toEqual(['Sockets', 'WebSocket', 'Captures']);
+	});
+
+	it('keeps each part’s lessons in course order, with their course-wide numbers', () => {
+		const groups = groupByPart(index);
+		expect(groups.map((g) => g.lessons.map((l) => l.number))).toEqual([[1, 2], [3, 4], [5]]);
+		expect(groups.flatMap((g) => g.lessons)).toEqual(index);
+	});
+
+	it('gives no groups for no lessons', () => {
+		expect(groupByPart([])).toEqual([]);
 	});
 });
 

@@ -10,10 +10,23 @@ export interface LessonSource {
 	source: string;
 }
 
+/**
+ * The parts of the course, in course order. A lesson names its part in its frontmatter (`part:`),
+ * and lesson numbers must keep the parts in this order. Parts without lessons are not shown.
+ */
+export const PARTS = ['Sockets', 'TCP', 'HTTP push', 'WebSocket', 'Socket.IO', 'Captures'] as const;
+
+/** One part of the course, e.g. `WebSocket`. */
+export type Part = (typeof PARTS)[number];
+
 /** One entry of the lesson index. */
 export interface Lesson {
-	/** Position in the course, from the numeric prefix of the file name. */
+	/** Sort key: the numeric prefix of the file name. */
 	order: number;
+	/** The lesson number readers see: its position in the course, 1, 2, 3… with no gaps. */
+	number: number;
+	/** The part of the course the lesson belongs to. */
+	part: Part;
 	/** URL segment: the file name without its numeric prefix and extension. */
 	slug: string;
 	/** File name inside content/, e.g. `01-what-is-a-socket.md`. */
@@ -39,7 +52,11 @@ export class LessonError extends Error {
 const FILE_NAME = /^(\d+)-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/;
 
 /** Frontmatter fields every lesson must have. */
-export const REQUIRED_FIELDS = ['title', 'description'] as const;
+export const REQUIRED_FIELDS = ['title', 'description', 'part'] as const;
+
+const partList = PARTS.join(', ');
+
+const isPart = (value: string): value is Part => (PARTS as readonly string[]).includes(value);
 
 /**
  * Reads the flat `key: value` frontmatter at the top of a lesson. Values may be bare or wrapped
@@ -73,8 +90,9 @@ function unquote(value: string): string {
 
 /**
  * Builds the ordered lesson index. Throws a LessonError naming the file when a name is not
- * `NN-slug.md`, when `title` or `description` is missing or empty, or when two lessons share a
- * number or a slug.
+ * `NN-slug.md`, when `title`, `description` or `part` is missing or empty, when `part` is not one
+ * of PARTS, when two lessons share a number or a slug, or when a lesson's number puts it before a
+ * lesson of an earlier part.
  */
 export function buildLessonIndex(sources: LessonSource[]): Lesson[] {
 	const lessons = sources.map(({ file, source }): Lesson => {
@@ -83,12 +101,23 @@ export function buildLessonIndex(sources: LessonSource[]): Lesson[] {
 			throw new LessonError(file, 'a lesson file must be named NN-slug.md, e.g. 02-socket-types.md');
 		}
 		const fields = parseFrontmatter(source, file);
-		if (!fields) throw new LessonError(file, 'the file has no frontmatter (--- title/description ---)');
+		if (!fields) {
+			throw new LessonError(file, 'the file has no frontmatter (--- title/description/part ---)');
+		}
 		for (const key of REQUIRED_FIELDS) {
 			if (!fields[key]) throw new LessonError(file, `frontmatter is missing "${key}"`);
 		}
+		const part = fields.part;
+		if (!isPart(part)) {
+			throw new LessonError(
+				file,
+				`frontmatter "part" is "${part}", which is not a part of the course (${partList})`
+			);
+		}
 		return {
 			order: Number(name[1]),
+			number: 0,
+			part,
 			slug: name[2],
 			file,
 			title: fields.title,
@@ -103,6 +132,19 @@ export function buildLessonIndex(sources: LessonSource[]): Lesson[] {
 			throw new LessonError(lesson.file, `shares its number ${lesson.order} with ${before.file}`);
 		}
 	}
+	// Parts come in course order: no lesson may be numbered before a lesson of an earlier part.
+	let latest = lessons[0];
+	for (const lesson of lessons) {
+		if (PARTS.indexOf(lesson.part) < PARTS.indexOf(latest.part)) {
+			throw new LessonError(
+				latest.file,
+				`is in part "${latest.part}", but its number puts it before ${lesson.file}, ` +
+					`which is in the earlier part "${lesson.part}"; parts must come in course order (${partList})`
+			);
+		}
+		if (PARTS.indexOf(lesson.part) > PARTS.indexOf(latest.part)) latest = lesson;
+	}
+	lessons.forEach((lesson, i) => (lesson.number = i + 1));
 	const bySlug = new Map<string, Lesson>();
 	for (const lesson of lessons) {
 		const twin = bySlug.get(lesson.slug);
@@ -110,6 +152,22 @@ export function buildLessonIndex(sources: LessonSource[]): Lesson[] {
 		bySlug.set(lesson.slug, lesson);
 	}
 	return lessons;
+}
+
+/** The lessons of one part, in course order. */
+export interface PartGroup<L extends Lesson = Lesson> {
+	part: Part;
+	lessons: L[];
+}
+
+/**
+ * Groups lessons (in course order) by part: the parts that have lessons, in course order, each
+ * with its lessons. Lessons keep their course-wide numbers.
+ */
+export function groupByPart<L extends Lesson>(lessons: readonly L[]): PartGroup<L>[] {
+	return PARTS.map((part) => ({ part, lessons: lessons.filter((lesson) => lesson.part === part) })).filter(
+		(group) => group.lessons.length > 0
+	);
 }
 
 /** The lessons before and after `slug` in course order (null at either end). */
