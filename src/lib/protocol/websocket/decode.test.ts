@@ -3,14 +3,14 @@ import { decodeFrames, type DecodeOptions, type DecodeResult } from './decode';
 import { DEFLATE_WINDOW_BYTES, slideWindow } from './deflate';
 import { encodeFrame } from './encode';
 import { parseHex } from '../bytes/hex';
-import { findTilingProblems } from './tiling';
+import { findTilingProblems } from '../bytes/tiling';
 
 const SERVER: DecodeOptions = { from: 'server' };
 
 function decode(hex: string, options: DecodeOptions = SERVER): DecodeResult {
 	const bytes = parseHex(hex);
 	const result = decodeFrames(bytes, options);
-	expect(findTilingProblems(result, bytes.length)).toEqual([]);
+	expect(findTilingProblems(result.frames, 0, bytes.length - result.trailing)).toEqual([]);
 	return result;
 }
 
@@ -191,7 +191,7 @@ describe('decodeFrames: warnings', () => {
 		const result = decode('81 7e 00 05 48 65 6c 6c 6f');
 		expect(result.error).toBeUndefined();
 		expect(result.warnings).toMatchObject([
-			{ code: 'NON_MINIMAL_LENGTH', offset: 2, bitOffset: 0, frame: 0, rfc: 'RFC 6455 §5.2' }
+			{ code: 'NON_MINIMAL_LENGTH', offset: 2, bitOffset: 0, frame: 0, source: 'RFC 6455 §5.2' }
 		]);
 		expect(result.warnings[0].message).toContain('5-byte payload');
 		expect(result.messages[0].text).toBe('Hello');
@@ -222,7 +222,7 @@ describe('decodeFrames: meanings', () => {
 		const result = decodeFrames(frame, { from: 'client' });
 		expect(result.error).toBeUndefined();
 		const field = result.frames[0].fields.at(-1);
-		expect(field?.meaning).toBe(`1048576 bytes — "${'a'.repeat(32)}"…`);
+		expect(field?.meaning).toBe(`1,048,576 bytes — "${'a'.repeat(32)}"…`);
 		expect(result.messages[0].text?.length).toBe(1 << 20);
 	});
 
@@ -245,7 +245,7 @@ describe('decodeFrames: meanings', () => {
 			'0 — reserved for extensions; none negotiated'
 		);
 		expect(
-			decode('c1 01 00', { from: 'server', permessageDeflate: true }).frames[0].fields[1].rfc
+			decode('c1 01 00', { from: 'server', permessageDeflate: true }).frames[0].fields[1].source
 		).toBe('RFC 7692 §6');
 	});
 

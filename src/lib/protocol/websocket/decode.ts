@@ -30,10 +30,12 @@
  * frame at bit 0, then RSV1–3 at bits 1–3, then opcode problems at bits 4–7). Every field a
  * frame's bytes allow is laid out even after an error, so a UI can pin the error on it.
  */
-import { concatBytes } from '../bytes/bytes';
+import { concatBytes, readU16, readU32 } from '../bytes/bytes';
+import type { DecodedUnit, Field, FieldCategory } from '../bytes/fields';
+import { toHex } from '../bytes/hex';
 import { closeCodeInfo } from './close-codes';
 import { inflateMessage, slideWindow } from './deflate';
-import { toHex } from '../bytes/hex';
+import * as explain from './explain';
 import { maskInPlace } from './mask';
 import {
 	MAX_16BIT_LENGTH,
@@ -46,11 +48,26 @@ import {
 	OPCODE_TEXT,
 	isControlOpcode,
 	isReservedOpcode,
-	opcodeDescription,
-	opcodeHex,
 	opcodeName
 } from './opcodes';
+import {
+	DECODE_ERRORS,
+	DECODE_WARNINGS,
+	RFC_CLOSE,
+	RFC_COMPRESSED_DATA,
+	RFC_DATA,
+	RFC_FRAMING,
+	RFC_MASKING,
+	RFC_PING,
+	RFC_PONG,
+	RFC_RSV1,
+	RFC_STATUS_CODES,
+	type DecodeErrorCode,
+	type DecodeWarningCode
+} from './problems';
 import { Utf8Validator, validateUtf8 } from './utf8';
+
+export type { DecodeErrorCode, DecodeWarningCode } from './problems';
 
 /** Which side sent the bytes: clients must mask every frame, servers must not (RFC 6455 §5.1). */
 export type Sender = 'client' | 'server';
@@ -80,32 +97,19 @@ export type FieldKey =
 	| 'closeCode'
 	| 'closeReason';
 
-/** One field of a frame: where its bits are, their raw value and what they mean. */
-export interface FrameField {
-	key: FieldKey;
-	/** The field's name in the RFC diagram: 'FIN', 'Payload len', 'Masking-key'… */
-	name: string;
-	/** Byte offset in the input of the field's first bit. */
-	offset: number;
-	/** Bit within that byte, 0 being the most significant as in the RFC diagram. */
+/** One field of a frame: the shared annotated field, keyed by the names above. */
+export type FrameField = Field<FieldKey> & {
+	/** A frame field always says where its bits are. */
 	bitOffset: number;
 	bitLength: number;
-	/** Raw value: a number, the key as hex for the masking key, the byte count for data. */
+	/** A number, or text for the masking key and for fields the input cuts short. */
 	value: number | string;
-	/** The value in words, generated from the bytes: "1 — this is the final fragment…". */
-	meaning: string;
-	rfc: string;
-	/** Set when the input ends inside this field; `bitLength` then covers what is present. */
-	partial?: boolean;
-}
+};
 
 /** A frame as read from the input; `fields` tile its bytes exactly. */
-export interface DecodedFrame {
+export interface DecodedFrame extends DecodedUnit<FrameField> {
+	protocol: 'websocket';
 	index: number;
-	/** Byte offset of the frame's first byte in the input. */
-	offset: number;
-	/** Bytes of the frame present in the input (all of it when `complete`). */
-	length: number;
 	/** Bytes the header takes (2–14); known once byte 1 has been read, else 2. */
 	headerLength: number;
 	fin: boolean;
@@ -121,7 +125,6 @@ export interface DecodedFrame {
 	payloadOffset: number;
 	/** The payload, unmasked; for a cut frame, the bytes present. */
 	payload: Uint8Array;
-	fields: FrameField[];
 	/** All of the frame's bytes are present. */
 	complete: boolean;
 	/** Index into `messages` of the message this frame belongs to, if it made it there. */
@@ -153,30 +156,6 @@ export interface DecodedMessage {
 	complete: boolean;
 }
 
-/** Stable identifiers of the fatal violations. */
-export type DecodeErrorCode =
-	| 'FRAGMENTED_CONTROL_FRAME'
-	| 'RSV_WITHOUT_EXTENSION'
-	| 'RSV1_ON_CONTINUATION'
-	| 'RSV1_ON_CONTROL_FRAME'
-	| 'RESERVED_OPCODE'
-	| 'CONTINUATION_WITHOUT_MESSAGE'
-	| 'EXPECTED_CONTINUATION'
-	| 'CLIENT_FRAME_NOT_MASKED'
-	| 'SERVER_FRAME_MASKED'
-	| 'CONTROL_FRAME_TOO_LONG'
-	| 'CLOSE_PAYLOAD_ONE_BYTE'
-	| 'LENGTH_MSB_SET'
-	| 'LENGTH_TOO_LARGE'
-	| 'MESSAGE_TOO_BIG'
-	| 'INVALID_UTF8'
-	| 'INVALID_CLOSE_CODE'
-	| 'INVALID_CLOSE_REASON_UTF8'
-	| 'INFLATE_FAILED';
-
-/** Stable identifiers of the warnings: accepted by many receivers, but not by the letter. */
-export type DecodeWarningCode = 'NON_MINIMAL_LENGTH' | 'FRAME_AFTER_CLOSE';
-
 /** A problem located in the input. */
 export interface DecodeProblem<Code extends string> {
 	code: Code;
@@ -188,7 +167,8 @@ export interface DecodeProblem<Code extends string> {
 	bitOffset?: number;
 	/** Index of the frame holding `offset`. */
 	frame: number;
-	rfc: string;
+	/** The rule that makes it a problem, e.g. 'RFC 6455 §5.2'. */
+	source: string;
 }
 
 /** The first fatal violation: decoding stops there. */
@@ -241,25 +221,24 @@ const PREVIEW_CHARS = 32;
 const PREVIEW_BYTES = 128;
 const PREVIEW_HEX_BYTES = 8;
 
-const RFC_FRAMING = 'RFC 6455 §5.2';
-const RFC_MASKING = 'RFC 6455 §5.3';
-const RFC_FRAGMENTATION = 'RFC 6455 §5.4';
-const RFC_CONTROL = 'RFC 6455 §5.5';
-const RFC_CLOSE = 'RFC 6455 §5.5.1';
-const RFC_DATA = 'RFC 6455 §5.6';
-const RFC_STATUS_CODES = 'RFC 6455 §7.4';
-const RFC_UTF8 = 'RFC 6455 §8.1';
-const RFC_CLIENT_MASKING = 'RFC 6455 §5.1';
-const RFC_RSV1 = 'RFC 7692 §6';
-const RFC_RSV1_RULES = 'RFC 7692 §6.1';
-const RFC_DECOMPRESSION = 'RFC 7692 §7.2.2';
+/** Colour family of each field, for every view. */
+const CATEGORY: Record<FieldKey, FieldCategory> = {
+	fin: 'flags',
+	rsv1: 'reserved',
+	rsv2: 'reserved',
+	rsv3: 'reserved',
+	opcode: 'type',
+	mask: 'mask',
+	payloadLength: 'length',
+	extendedPayloadLength: 'length',
+	maskingKey: 'key',
+	payload: 'payload',
+	closeCode: 'code',
+	closeReason: 'text'
+};
 
 const EMPTY = new Uint8Array(0);
 const TEXT_DECODER = new TextDecoder();
-
-function plural(count: number, word: string): string {
-	return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
 
 /** "Hello", quoted and escaped, cut at PREVIEW_CHARS with an ellipsis. */
 function textPreview(bytes: Uint8Array): string {
@@ -364,6 +343,7 @@ class Decoder {
 
 	private readFrame(start: number): DecodedFrame {
 		const frame: DecodedFrame = {
+			protocol: 'websocket',
 			index: this.frames.length,
 			offset: start,
 			length: 0,
@@ -431,76 +411,53 @@ class Decoder {
 		const control = isControlOpcode(opcode);
 		const dataStart = opcode === OPCODE_TEXT || opcode === OPCODE_BINARY;
 		const fields = frame.fields;
-		fields.push({
+		this.addField({
 			key: 'fin',
 			name: 'FIN',
 			offset: at,
 			bitOffset: 0,
 			bitLength: 1,
 			value: frame.fin ? 1 : 0,
-			meaning: frame.fin
-				? control
-					? '1 — this is the final fragment (a control frame is always a single frame)'
-					: '1 — this is the final fragment of the message'
-				: control
-					? '0 — more fragments follow, which a control frame may not do'
-					: '0 — more fragments of this message follow',
-			rfc: RFC_FRAMING
+			meaning: explain.finMeaning(frame.fin, control),
+			source: RFC_FRAMING
 		});
-		let rsv1Meaning: string;
-		if (this.deflate && dataStart) {
-			rsv1Meaning = frame.rsv1
-				? '1 — the message is compressed (permessage-deflate)'
-				: '0 — the message is not compressed';
-		} else if (this.deflate) {
-			rsv1Meaning = frame.rsv1
-				? '1 — set, but permessage-deflate allows it only on the first frame of a data message'
-				: '0 — not used on this frame';
-		} else {
-			rsv1Meaning = frame.rsv1
-				? '1 — set, but no negotiated extension defines it'
-				: '0 — reserved for extensions; none negotiated';
-		}
-		fields.push({
+		this.addField({
 			key: 'rsv1',
 			name: 'RSV1',
 			offset: at,
 			bitOffset: 1,
 			bitLength: 1,
 			value: frame.rsv1 ? 1 : 0,
-			meaning: rsv1Meaning,
-			rfc: this.deflate ? RFC_RSV1 : RFC_FRAMING
+			meaning: explain.rsv1Meaning(frame.rsv1, this.deflate, dataStart),
+			source: this.deflate ? RFC_RSV1 : RFC_FRAMING
 		});
 		for (const [key, name, bit, set] of [
 			['rsv2', 'RSV2', 2, frame.rsv2],
 			['rsv3', 'RSV3', 3, frame.rsv3]
 		] as const) {
-			fields.push({
+			this.addField({
 				key,
 				name,
 				offset: at,
 				bitOffset: bit,
 				bitLength: 1,
 				value: set ? 1 : 0,
-				meaning: set
-					? '1 — set, but no negotiated extension defines it'
-					: '0 — reserved for extensions',
-				rfc: RFC_FRAMING
+				meaning: explain.rsvMeaning(set),
+				source: RFC_FRAMING
 			});
 		}
-		let opcodeMeaning = `${opcodeHex(opcode)} — ${opcodeDescription(opcode)}`;
-		if (opcode === OPCODE_CONTINUATION && this.messageOpcode >= 0) {
-			opcodeMeaning += ` (continues the ${opcodeName(this.messageOpcode)} message)`;
-		}
-		fields.push({
+		const continuing =
+			opcode === OPCODE_CONTINUATION && this.messageOpcode >= 0 ? this.messageOpcode : undefined;
+		this.addField({
 			key: 'opcode',
 			name: 'Opcode',
 			offset: at,
 			bitOffset: 4,
 			bitLength: 4,
 			value: opcode,
-			meaning: opcodeMeaning,
-			rfc: RFC_FRAMING
+			display: explain.displayOpcode(opcode),
+			meaning: explain.opcodeMeaning(opcode, continuing),
+			source: RFC_FRAMING
 		});
 
 		this.checkInfo();
@@ -517,53 +474,26 @@ class Decoder {
 		const { opcode, offset: at } = frame;
 		const control = isControlOpcode(opcode);
 		const knownControl = control && !isReservedOpcode(opcode);
-		const where = `The frame at byte ${at}`;
-		const name = opcodeName(opcode);
 
 		// Bit 0: control frames may not be fragmented (RFC 6455 §5.5).
 		if (!frame.fin && knownControl) {
-			return this.fail(
-				'FRAGMENTED_CONTROL_FRAME',
-				1002,
-				`${where} is a ${name} frame with FIN=0, but control frames must not be fragmented.`,
-				at,
-				0,
-				RFC_CONTROL
-			);
+			return this.fail('FRAGMENTED_CONTROL_FRAME', explain.errors.fragmentedControl(at, opcode), at, 0);
 		}
 		// Bits 1–3: reserved unless an extension defines them (RFC 6455 §5.2, RFC 7692 §6.1).
 		if (frame.rsv1) {
 			if (!this.deflate) {
 				return this.fail(
 					'RSV_WITHOUT_EXTENSION',
-					1002,
-					`${where} has RSV1=1, but no extension that defines RSV1 was negotiated.`,
+					explain.errors.rsvWithoutExtension(at, 1, false),
 					at,
-					1,
-					RFC_FRAMING
+					1
 				);
 			}
 			if (opcode === OPCODE_CONTINUATION) {
-				return this.fail(
-					'RSV1_ON_CONTINUATION',
-					1002,
-					`${where} is a continuation frame with RSV1=1; permessage-deflate sets RSV1 only ` +
-						'on the first frame of a message.',
-					at,
-					1,
-					RFC_RSV1_RULES
-				);
+				return this.fail('RSV1_ON_CONTINUATION', explain.errors.rsv1OnContinuation(at), at, 1);
 			}
 			if (knownControl) {
-				return this.fail(
-					'RSV1_ON_CONTROL_FRAME',
-					1002,
-					`${where} is a ${name} frame with RSV1=1; permessage-deflate never compresses ` +
-						'control frames.',
-					at,
-					1,
-					RFC_RSV1_RULES
-				);
+				return this.fail('RSV1_ON_CONTROL_FRAME', explain.errors.rsv1OnControl(at, opcode), at, 1);
 			}
 		}
 		for (const [bit, set] of [
@@ -571,51 +501,33 @@ class Decoder {
 			[3, frame.rsv3]
 		] as const) {
 			if (set) {
-				const defined = this.deflate
-					? 'permessage-deflate defines only RSV1'
-					: 'no extension that defines it was negotiated';
 				return this.fail(
 					'RSV_WITHOUT_EXTENSION',
-					1002,
-					`${where} has RSV${bit}=1, but ${defined}.`,
+					explain.errors.rsvWithoutExtension(at, bit, this.deflate),
 					at,
-					bit,
-					RFC_FRAMING
+					bit
 				);
 			}
 		}
 		// Bits 4–7: the opcode, in the light of what came before.
 		if (isReservedOpcode(opcode)) {
-			return this.fail(
-				'RESERVED_OPCODE',
-				1002,
-				`${where} uses opcode ${opcodeHex(opcode)}, which is ${opcodeDescription(opcode)}.`,
-				at,
-				4,
-				RFC_FRAMING
-			);
+			return this.fail('RESERVED_OPCODE', explain.errors.reservedOpcode(at, opcode), at, 4);
 		}
 		if (opcode === OPCODE_CONTINUATION && this.messageOpcode < 0) {
 			return this.fail(
 				'CONTINUATION_WITHOUT_MESSAGE',
-				1002,
-				`${where} is a continuation frame (opcode 0x0), but no fragmented message is in progress.`,
+				explain.errors.continuationWithoutMessage(at),
 				at,
-				4,
-				RFC_FRAGMENTATION
+				4
 			);
 		}
 		if ((opcode === OPCODE_TEXT || opcode === OPCODE_BINARY) && this.messageOpcode >= 0) {
 			const startAt = this.frames[this.messageStartFrame].offset;
 			return this.fail(
 				'EXPECTED_CONTINUATION',
-				1002,
-				`${where} starts a new ${name} message (opcode ${opcodeHex(opcode)}) while the ` +
-					`${opcodeName(this.messageOpcode)} message begun at byte ${startAt} is unfinished; ` +
-					'its fragments must continue with opcode 0x0.',
+				explain.errors.expectedContinuation(at, opcode, this.messageOpcode, startAt),
 				at,
-				4,
-				RFC_FRAGMENTATION
+				4
 			);
 		}
 		// A Close may sit between the fragments of a message like any control frame, so what
@@ -625,14 +537,9 @@ class Decoder {
 			const closeAt = this.frames[this.closeFrame].offset;
 			this.warn(
 				'FRAME_AFTER_CLOSE',
-				`${where} is a ${name} frame sent after the Close frame at byte ${closeAt}; ` +
-					(control
-						? 'a receiver that has seen the Close ignores it.'
-						: 'the sender may not send data frames after its Close, and a receiver that has ' +
-							'seen the Close discards it.'),
+				explain.warnings.frameAfterClose(at, opcode, control, closeAt),
 				at,
-				4,
-				RFC_CLOSE
+				4
 			);
 		}
 	}
@@ -654,32 +561,25 @@ class Decoder {
 		const extended = length7 === 126 ? 2 : length7 === 127 ? 8 : 0;
 		frame.headerLength = 2 + extended + (frame.masked ? 4 : 0);
 
-		frame.fields.push({
+		this.addField({
 			key: 'mask',
 			name: 'MASK',
 			offset: at,
 			bitOffset: 0,
 			bitLength: 1,
 			value: frame.masked ? 1 : 0,
-			meaning: frame.masked
-				? '1 — the payload is masked with the key that follows'
-				: '0 — the payload is not masked',
-			rfc: RFC_MASKING
+			meaning: explain.maskMeaning(frame.masked),
+			source: RFC_MASKING
 		});
-		frame.fields.push({
+		this.addField({
 			key: 'payloadLength',
 			name: 'Payload len',
 			offset: at,
 			bitOffset: 1,
 			bitLength: 7,
 			value: length7,
-			meaning:
-				extended === 2
-					? '126 — the real length is in the next 2 bytes'
-					: extended === 8
-						? '127 — the real length is in the next 8 bytes'
-						: `${length7} — the payload is ${plural(length7, 'byte')}`,
-			rfc: RFC_FRAMING
+			meaning: explain.payloadLengthMeaning(length7),
+			source: RFC_FRAMING
 		});
 
 		this.checkPayloadLength(length7);
@@ -699,53 +599,24 @@ class Decoder {
 		if (this.error !== undefined) return;
 		const frame = this.frame;
 		const at = frame.offset + 1;
-		const where = `The frame at byte ${frame.offset}`;
 		// Bit 0: clients mask, servers do not (RFC 6455 §5.1).
 		if (this.fromClient && !frame.masked) {
-			return this.fail(
-				'CLIENT_FRAME_NOT_MASKED',
-				1002,
-				`${where} comes from the client but has MASK=0; every client-to-server frame must ` +
-					'be masked.',
-				at,
-				0,
-				RFC_CLIENT_MASKING
-			);
+			return this.fail('CLIENT_FRAME_NOT_MASKED', explain.errors.clientNotMasked(frame.offset), at, 0);
 		}
 		if (!this.fromClient && frame.masked) {
-			return this.fail(
-				'SERVER_FRAME_MASKED',
-				1002,
-				`${where} comes from the server but has MASK=1; server-to-client frames must not ` +
-					'be masked.',
-				at,
-				0,
-				RFC_CLIENT_MASKING
-			);
+			return this.fail('SERVER_FRAME_MASKED', explain.errors.serverMasked(frame.offset), at, 0);
 		}
 		// Bits 1–7: control frames fit in the 7-bit length (RFC 6455 §5.5).
 		if (isControlOpcode(frame.opcode) && length7 > MAX_CONTROL_PAYLOAD) {
 			return this.fail(
 				'CONTROL_FRAME_TOO_LONG',
-				1002,
-				`${where} is a ${opcodeName(frame.opcode)} frame with Payload len ${length7}` +
-					`${length7 === 126 ? ' (a 16-bit length follows)' : ' (a 64-bit length follows)'}` +
-					`; control frames carry at most ${MAX_CONTROL_PAYLOAD} bytes.`,
+				explain.errors.controlTooLong(frame.offset, frame.opcode, length7),
 				at,
-				1,
-				RFC_CONTROL
+				1
 			);
 		}
 		if (frame.opcode === OPCODE_CLOSE && length7 === 1) {
-			return this.fail(
-				'CLOSE_PAYLOAD_ONE_BYTE',
-				1002,
-				`${where} is a Close frame with a 1-byte payload; a Close payload is either empty or ` +
-					'starts with a 2-byte status code.',
-				at,
-				1,
-				RFC_CLOSE
-			);
+			return this.fail('CLOSE_PAYLOAD_ONE_BYTE', explain.errors.closeOneByte(frame.offset), at, 1);
 		}
 	}
 
@@ -757,30 +628,20 @@ class Decoder {
 			this.partialField('extendedPayloadLength', 'Extended payload length', 2);
 			return this.cutHeader();
 		}
-		const length = (this.bytes[at] << 8) | this.bytes[at + 1];
+		const length = readU16(this.bytes, at);
 		const minimal = length > 125;
-		frame.fields.push({
+		this.addField({
 			key: 'extendedPayloadLength',
 			name: 'Extended payload length',
 			offset: at,
 			bitOffset: 0,
 			bitLength: 16,
 			value: length,
-			meaning:
-				`${length} — the payload is ${plural(length, 'byte')}` +
-				(minimal ? '' : ' (a length this small belongs in the 7-bit field)'),
-			rfc: RFC_FRAMING
+			meaning: explain.extendedLength16Meaning(length),
+			source: RFC_FRAMING
 		});
 		if (!minimal && this.error === undefined) {
-			this.warn(
-				'NON_MINIMAL_LENGTH',
-				`The frame at byte ${frame.offset} announces its ${length}-byte payload with a 16-bit ` +
-					'extended length; the minimal encoding is the 7-bit field. RFC 6455 requires the ' +
-					'minimal encoding, though many receivers accept this.',
-				at,
-				0,
-				RFC_FRAMING
-			);
+			this.warn('NON_MINIMAL_LENGTH', explain.warnings.nonMinimalLength(frame.offset, length, 16), at, 0);
 		}
 		this.pos += 2;
 		frame.payloadLength = length;
@@ -793,65 +654,38 @@ class Decoder {
 		const frame = this.frame;
 		const bytes = this.bytes;
 		const at = this.pos;
-		const where = `The frame at byte ${frame.offset}`;
 		// The most significant bit must be 0 (RFC 6455 §5.2); the first byte shows it.
 		if ((bytes[at] & 0x80) === 0x80 && this.error === undefined) {
 			this.fail(
 				'LENGTH_MSB_SET',
-				1002,
-				`${where} has a 64-bit payload length starting with 0x${toHex(bytes.subarray(at, at + 1))}` +
-					': its most significant bit is set, but it must be 0.',
+				explain.errors.lengthMsbSet(frame.offset, toHex(bytes.subarray(at, at + 1))),
 				at,
-				0,
-				RFC_FRAMING
+				0
 			);
 		}
 		if (this.end - at < 8) {
 			this.partialField('extendedPayloadLength', 'Extended payload length', 8);
 			return this.cutHeader();
 		}
-		const high =
-			((bytes[at] << 24) | (bytes[at + 1] << 16) | (bytes[at + 2] << 8) | bytes[at + 3]) >>> 0;
-		const low =
-			((bytes[at + 4] << 24) | (bytes[at + 5] << 16) | (bytes[at + 6] << 8) | bytes[at + 7]) >>> 0;
-		const length = high * TWO_POW_32 + low;
+		const high = readU32(bytes, at);
+		const length = high * TWO_POW_32 + readU32(bytes, at + 4);
 		const msbSet = (high & 0x80000000) !== 0;
 		const minimal = length > MAX_16BIT_LENGTH;
-		let meaning = `${length} — the payload is ${plural(length, 'byte')}`;
-		if (msbSet) meaning = `${length} — invalid: the most significant bit must be 0`;
-		else if (length > Number.MAX_SAFE_INTEGER) meaning += ' (more than 2^53 − 1, not exact)';
-		else if (!minimal) meaning += ' (a length this small belongs in a shorter field)';
-		frame.fields.push({
+		this.addField({
 			key: 'extendedPayloadLength',
 			name: 'Extended payload length',
 			offset: at,
 			bitOffset: 0,
 			bitLength: 64,
 			value: length,
-			meaning,
-			rfc: RFC_FRAMING
+			meaning: explain.extendedLength64Meaning(length, msbSet),
+			source: RFC_FRAMING
 		});
 		if (length > Number.MAX_SAFE_INTEGER && this.error === undefined) {
-			this.fail(
-				'LENGTH_TOO_LARGE',
-				1009,
-				`${where} announces a payload of ${length} bytes, more than 2^53 − 1, the most a ` +
-					'JavaScript receiver can count.',
-				at,
-				0,
-				'RFC 6455 §7.4.1'
-			);
+			this.fail('LENGTH_TOO_LARGE', explain.errors.lengthTooLarge(frame.offset, length), at, 0);
 		}
 		if (!minimal && this.error === undefined) {
-			this.warn(
-				'NON_MINIMAL_LENGTH',
-				`${where} announces its ${length}-byte payload with a 64-bit extended length; the ` +
-					`minimal encoding is the ${length > 125 ? '16-bit extended length' : '7-bit field'}. ` +
-					'RFC 6455 requires the minimal encoding, though many receivers accept this.',
-				at,
-				0,
-				RFC_FRAMING
-			);
+			this.warn('NON_MINIMAL_LENGTH', explain.warnings.nonMinimalLength(frame.offset, length, 64), at, 0);
 		}
 		this.pos += 8;
 		frame.payloadLength = length;
@@ -866,18 +700,16 @@ class Decoder {
 		if (this.error !== undefined || isControlOpcode(frame.opcode)) return;
 		this.messageBytes += frame.payloadLength;
 		if (this.messageBytes > this.maxMessageBytes) {
-			const total =
-				this.messageBytes === frame.payloadLength
-					? `a ${frame.payloadLength}-byte message`
-					: `the message to ${this.messageBytes} bytes`;
 			this.fail(
 				'MESSAGE_TOO_BIG',
-				1009,
-				`The frame at byte ${frame.offset} brings ${total}, over the limit of ` +
-					`${this.maxMessageBytes} bytes (maxMessageBytes).`,
+				explain.errors.messageTooBig(
+					frame.offset,
+					frame.payloadLength,
+					this.messageBytes,
+					this.maxMessageBytes
+				),
 				fieldOffset,
-				bitOffset,
-				'RFC 6455 §7.4.1'
+				bitOffset
 			);
 		}
 	}
@@ -893,15 +725,16 @@ class Decoder {
 		const key = this.bytes.slice(at, at + 4);
 		frame.maskingKey = key;
 		const hex = toHex(key);
-		frame.fields.push({
+		this.addField({
 			key: 'maskingKey',
 			name: 'Masking-key',
 			offset: at,
 			bitOffset: 0,
 			bitLength: 32,
 			value: hex,
-			meaning: `${hex} — payload byte i is XORed with key byte i mod 4`,
-			rfc: RFC_MASKING
+			display: hex,
+			meaning: explain.maskingKeyMeaning(hex),
+			source: RFC_MASKING
 		});
 		this.pos += 4;
 		this.state = GET_DATA;
@@ -937,39 +770,37 @@ class Decoder {
 		const frame = this.frame;
 		const payload = frame.payload;
 		const { opcode } = frame;
-		const present =
-			available < frame.payloadLength ? `${available} of ${frame.payloadLength} bytes present` : '';
-		const count = present || plural(available, 'byte');
-		let meaning: string;
-		let rfc = RFC_DATA;
+		const cut = available < frame.payloadLength;
+		const count = explain.presentText(available, frame.payloadLength);
 		const messageType = opcode === OPCODE_CONTINUATION ? this.messageOpcode : opcode;
+		let kind: Parameters<typeof explain.payloadMeaning>[0];
+		let source = RFC_DATA;
+		let preview = '';
 		if (!isControlOpcode(opcode) && this.messageCompressed && this.messageOpcode >= 0) {
-			meaning = `${count} of compressed (DEFLATE) data`;
-			rfc = 'RFC 7692 §7.2';
+			kind = 'compressed';
+			source = RFC_COMPRESSED_DATA;
 		} else if (messageType === OPCODE_TEXT) {
-			meaning = `${count} — ${textPreview(payload)}`;
+			kind = 'text';
+			preview = textPreview(payload);
 		} else if (opcode === OPCODE_PING || opcode === OPCODE_PONG || opcode === OPCODE_CLOSE) {
-			const preview = looksLikeText(payload) ? textPreview(payload) : hexPreview(payload);
-			meaning = `${count} of application data — ${preview}`;
-			rfc =
-				opcode === OPCODE_PING
-					? 'RFC 6455 §5.5.2'
-					: opcode === OPCODE_PONG
-						? 'RFC 6455 §5.5.3'
-						: RFC_CLOSE;
+			kind = 'control';
+			preview = looksLikeText(payload) ? textPreview(payload) : hexPreview(payload);
+			source = opcode === OPCODE_PING ? RFC_PING : opcode === OPCODE_PONG ? RFC_PONG : RFC_CLOSE;
 		} else {
-			meaning = `${count} — ${hexPreview(payload)}`;
+			kind = 'binary';
+			preview = hexPreview(payload);
 		}
-		frame.fields.push({
+		this.addField({
 			key: 'payload',
 			name: 'Payload data',
 			offset: frame.payloadOffset,
 			bitOffset: 0,
 			bitLength: available * 8,
 			value: available,
-			meaning,
-			rfc,
-			...(present ? { partial: true } : {})
+			display: explain.bytesText(available),
+			meaning: explain.payloadMeaning(kind, count, preview),
+			source,
+			...(cut ? { partial: true } : {})
 		});
 	}
 
@@ -980,50 +811,52 @@ class Decoder {
 		const at = frame.payloadOffset;
 		if (available === 0) return;
 		if (available === 1) {
-			frame.fields.push({
-				key: frame.payloadLength === 1 ? 'payload' : 'closeCode',
-				name: frame.payloadLength === 1 ? 'Payload data' : 'Status code',
+			const tooShort = frame.payloadLength === 1;
+			const hex = toHex(payload);
+			this.addField({
+				key: tooShort ? 'payload' : 'closeCode',
+				name: tooShort ? 'Payload data' : 'Status code',
 				offset: at,
 				bitOffset: 0,
 				bitLength: 8,
-				value: frame.payloadLength === 1 ? 1 : toHex(payload),
-				meaning:
-					frame.payloadLength === 1
-						? '1 byte — too short for a status code, which takes 2'
-						: `${toHex(payload)} — first byte of the status code`,
-				rfc: frame.payloadLength === 1 ? RFC_CLOSE : RFC_STATUS_CODES,
-				...(frame.payloadLength === 1 ? {} : { partial: true })
+				value: tooShort ? 1 : hex,
+				display: tooShort ? explain.bytesText(1) : hex,
+				meaning: explain.closeOneByteMeaning(tooShort, hex),
+				source: tooShort ? RFC_CLOSE : RFC_STATUS_CODES,
+				...(tooShort ? {} : { partial: true })
 			});
 			return;
 		}
-		const code = (payload[0] << 8) | payload[1];
-		const info = closeCodeInfo(code);
-		frame.fields.push({
+		const code = readU16(payload, 0);
+		this.addField({
 			key: 'closeCode',
 			name: 'Status code',
 			offset: at,
 			bitOffset: 0,
 			bitLength: 16,
 			value: code,
-			meaning: `${code} — ${info.name}${info.mayBeSent ? '' : ' (may not be sent in a Close frame)'}`,
-			rfc: RFC_STATUS_CODES
+			display: explain.displayCloseCode(code),
+			meaning: explain.closeCodeMeaning(code),
+			source: RFC_STATUS_CODES
 		});
 		if (available > 2) {
 			const reason = payload.subarray(2);
-			const present =
-				available < frame.payloadLength
-					? ` (${available - 2} of ${frame.payloadLength - 2} bytes present)`
-					: '';
-			frame.fields.push({
+			const cut = available < frame.payloadLength;
+			this.addField({
 				key: 'closeReason',
 				name: 'Close reason',
 				offset: at + 2,
 				bitOffset: 0,
 				bitLength: reason.length * 8,
 				value: reason.length,
-				meaning: `${textPreview(reason)} — ${plural(reason.length, 'byte')} of UTF-8${present}`,
-				rfc: RFC_CLOSE,
-				...(present ? { partial: true } : {})
+				display: explain.bytesText(reason.length),
+				meaning: explain.closeReasonMeaning(
+					textPreview(reason),
+					reason.length,
+					cut ? explain.presentText(available - 2, frame.payloadLength - 2) : ''
+				),
+				source: RFC_CLOSE,
+				...(cut ? { partial: true } : {})
 			});
 		}
 	}
@@ -1033,20 +866,15 @@ class Decoder {
 		const frame = this.frame;
 		const payload = frame.payload;
 		const at = frame.payloadOffset;
-		const where = `The frame at byte ${frame.offset}`;
 		if (frame.opcode === OPCODE_CLOSE) {
 			if (payload.length >= 2) {
-				const code = (payload[0] << 8) | payload[1];
-				const info = closeCodeInfo(code);
-				if (!info.mayBeSent) {
+				const code = readU16(payload, 0);
+				if (!closeCodeInfo(code).mayBeSent) {
 					return this.fail(
 						'INVALID_CLOSE_CODE',
-						1002,
-						`${where} closes with status code ${code} (${info.name}), which may not be sent ` +
-							'in a Close frame.',
+						explain.errors.invalidCloseCode(frame.offset, code),
 						at,
-						0,
-						RFC_STATUS_CODES
+						0
 					);
 				}
 			}
@@ -1063,11 +891,9 @@ class Decoder {
 					const index = bad >= 0 ? failure.index : failure.index + 2;
 					return this.fail(
 						'INVALID_CLOSE_REASON_UTF8',
-						1007,
-						`${where} has a close reason that is not valid UTF-8: ${failure.reason}.`,
+						explain.errors.invalidCloseReason(frame.offset, failure.reason),
 						at + index,
-						0,
-						RFC_CLOSE
+						0
 					);
 				}
 			}
@@ -1085,12 +911,9 @@ class Decoder {
 			if (bad >= 0) {
 				this.fail(
 					'INVALID_UTF8',
-					1007,
-					`${where} makes the text message invalid UTF-8 at byte ${before + bad} of the ` +
-						`message: ${this.utf8.reason}.`,
+					explain.errors.invalidUtf8InFrame(frame.offset, before + bad, this.utf8.reason),
 					at + bad,
-					0,
-					RFC_UTF8
+					0
 				);
 			}
 		}
@@ -1102,15 +925,16 @@ class Decoder {
 		const at = this.pos;
 		const present = this.bytes.subarray(at, this.end);
 		const hex = toHex(present);
-		frame.fields.push({
+		this.addField({
 			key,
 			name,
 			offset: at,
 			bitOffset: 0,
 			bitLength: present.length * 8,
 			value: hex,
-			meaning: `${hex} — only ${present.length} of its ${size} bytes are present`,
-			rfc: key === 'maskingKey' ? RFC_MASKING : RFC_FRAMING,
+			display: hex,
+			meaning: explain.partialMeaning(hex, present.length, size),
+			source: key === 'maskingKey' ? RFC_MASKING : RFC_FRAMING,
 			partial: true
 		});
 		this.pos = this.end;
@@ -1160,7 +984,7 @@ class Decoder {
 			};
 			if (frame.opcode === OPCODE_CLOSE) {
 				if (frame.payload.length >= 2) {
-					message.code = (frame.payload[0] << 8) | frame.payload[1];
+					message.code = readU16(frame.payload, 0);
 					message.reason = TEXT_DECODER.decode(frame.payload.subarray(2));
 					message.text = message.reason;
 				}
@@ -1193,23 +1017,16 @@ class Decoder {
 				if (outcome.tooBig) {
 					return this.fail(
 						'MESSAGE_TOO_BIG',
-						1009,
-						`The compressed message completed by the frame at byte ${last.offset} inflates to ` +
-							`more than ${this.maxMessageBytes} bytes (maxMessageBytes).`,
+						explain.errors.inflatedTooBig(last.offset, this.maxMessageBytes),
 						at,
-						0,
-						'RFC 6455 §7.4.1'
+						0
 					);
 				}
-				const takeover = this.contextTakeover ? '' : ' (context takeover is off)';
 				return this.fail(
 					'INFLATE_FAILED',
-					1007,
-					`The compressed message completed by the frame at byte ${last.offset} cannot be ` +
-						`inflated${takeover}: ${outcome.reason}.`,
+					explain.errors.inflateFailed(last.offset, this.contextTakeover, outcome.reason),
 					at,
-					0,
-					RFC_DECOMPRESSION
+					0
 				);
 			}
 			data = outcome.data;
@@ -1219,13 +1036,9 @@ class Decoder {
 				if (!result.valid) {
 					return this.fail(
 						'INVALID_UTF8',
-						1007,
-						`The compressed text message completed by the frame at byte ${last.offset} is not ` +
-							`valid UTF-8 at byte ${result.index} of the decompressed message: ` +
-							`${result.reason}.`,
+						explain.errors.invalidUtf8Inflated(last.offset, result.index, result.reason),
 						at,
-						0,
-						RFC_UTF8
+						0
 					);
 				}
 			}
@@ -1235,12 +1048,9 @@ class Decoder {
 				const located = this.locateInMessage(failure.index);
 				return this.fail(
 					'INVALID_UTF8',
-					1007,
-					`The text message ending with the frame at byte ${last.offset} is not valid UTF-8: ` +
-						`${failure.reason}.`,
+					explain.errors.invalidUtf8AtEnd(last.offset, failure.reason),
 					located.offset,
 					0,
-					RFC_UTF8,
 					located.frame
 				);
 			}
@@ -1302,27 +1112,42 @@ class Decoder {
 
 	// -------------------------------------------------------------------------------------------
 
+	/** Records the first fatal violation; its close code and rule come from DECODE_ERRORS. */
 	private fail(
 		code: DecodeErrorCode,
-		closeCode: number,
 		message: string,
 		offset: number,
 		bitOffset: number,
-		rfc: string,
 		frame = this.frame.index
 	): void {
 		if (this.error !== undefined) return;
-		this.error = { code, closeCode, message, offset, bitOffset, frame, rfc };
+		const { closeCode, source } = DECODE_ERRORS[code];
+		this.error = { code, closeCode, message, offset, bitOffset, frame, source };
 	}
 
-	private warn(
-		code: DecodeWarningCode,
-		message: string,
-		offset: number,
-		bitOffset: number,
-		rfc: string
-	): void {
-		this.warnings.push({ code, message, offset, bitOffset, frame: this.frame.index, rfc });
+	private warn(code: DecodeWarningCode, message: string, offset: number, bitOffset: number): void {
+		const { source } = DECODE_WARNINGS[code];
+		this.warnings.push({ code, message, offset, bitOffset, frame: this.frame.index, source });
+	}
+
+	/** Adds a field to the current frame, with its byte span, category and display filled in. */
+	private addField(field: {
+		key: FieldKey;
+		name: string;
+		offset: number;
+		bitOffset: number;
+		bitLength: number;
+		value: number | string;
+		display?: string;
+		meaning: string;
+		source: string;
+		partial?: boolean;
+	}): void {
+		const length = Math.ceil((field.bitOffset + field.bitLength) / 8);
+		const display =
+			field.display ??
+			(typeof field.value === 'number' ? explain.displayNumber(field.value) : field.value);
+		this.frame.fields.push({ ...field, length, display, category: CATEGORY[field.key] });
 	}
 }
 

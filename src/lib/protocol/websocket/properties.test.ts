@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeFrames, type DecodeOptions } from './decode';
 import { encodeFrame, encodeMessage, frameHeaderLength, type FrameSpec } from './encode';
-import { findTilingProblems } from './tiling';
+import { findTilingProblems } from '../bytes/tiling';
 
 const ENCODER = new TextEncoder();
 
@@ -74,7 +74,7 @@ describe('properties', () => {
 				expect(result.error).toBeUndefined();
 				expect(result.incomplete).toBeUndefined();
 				expect(result.warnings).toEqual([]);
-				expect(findTilingProblems(result, bytes.length)).toEqual([]);
+				expect(findTilingProblems(result.frames, 0, bytes.length - result.trailing)).toEqual([]);
 				expect(result.frames).toHaveLength(1);
 				const [frame] = result.frames;
 				expect(frame).toMatchObject({
@@ -140,7 +140,7 @@ describe('properties', () => {
 		fc.assert(
 			fc.property(fc.uint8Array({ maxLength: 400 }), options, (bytes, opts) => {
 				const result = decodeFrames(bytes, opts);
-				expect(findTilingProblems(result, bytes.length)).toEqual([]);
+				expect(findTilingProblems(result.frames, 0, bytes.length - result.trailing)).toEqual([]);
 				if (result.error) {
 					const frame = result.frames[result.error.frame];
 					expect(frame).toBeDefined();
@@ -168,7 +168,7 @@ describe('properties', () => {
 					}
 					for (const [at, value] of flips) bytes[at % bytes.length] = value;
 					const result = decodeFrames(bytes, { from: 'server', permessageDeflate: deflate });
-					expect(findTilingProblems(result, bytes.length)).toEqual([]);
+					expect(findTilingProblems(result.frames, 0, bytes.length - result.trailing)).toEqual([]);
 				}
 			),
 			{ numRuns: 1000 }
@@ -184,7 +184,7 @@ describe('properties', () => {
 				if (cut >= bytes.length) return;
 				const result = decodeFrames(bytes.subarray(0, cut), optionsFor(spec));
 				expect(result.error).toBeUndefined();
-				expect(findTilingProblems(result, cut)).toEqual([]);
+				expect(findTilingProblems(result.frames, 0, cut - result.trailing)).toEqual([]);
 				expect(result.frames[0].complete).toBe(false);
 				if (cut < header) {
 					expect(result.incomplete).toMatchObject({

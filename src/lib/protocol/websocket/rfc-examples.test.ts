@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { decodeFrames, type DecodeOptions, type DecodeResult } from './decode';
 import { parseHex } from '../bytes/hex';
-import { findTilingProblems } from './tiling';
+import { findTilingProblems } from '../bytes/tiling';
 
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 
 function decode(hex: string, options: DecodeOptions): DecodeResult {
 	const bytes = parseHex(hex);
 	const result = decodeFrames(bytes, options);
-	expect(findTilingProblems(result, bytes.length)).toEqual([]);
+	expect(findTilingProblems(result.frames, 0, bytes.length - result.trailing)).toEqual([]);
 	expect(result.error).toBeUndefined();
 	expect(result.incomplete).toBeUndefined();
 	expect(result.warnings).toEqual([]);
@@ -117,7 +117,7 @@ describe('RFC 6455 §5.7 examples', () => {
 		const payload = Uint8Array.from({ length: 256 }, (_, i) => i);
 		const bytes = new Uint8Array([0x82, 0x7e, 0x01, 0x00, ...payload]);
 		const result = decodeFrames(bytes, { from: 'server' });
-		expect(findTilingProblems(result, bytes.length)).toEqual([]);
+		expect(findTilingProblems(result.frames, 0, bytes.length - result.trailing)).toEqual([]);
 		expect(result.error).toBeUndefined();
 		expect(fieldValues(result)).toEqual([
 			['fin', 1],
@@ -144,7 +144,7 @@ describe('RFC 6455 §5.7 examples', () => {
 		bytes.set(header);
 		bytes.set(payload, header.length);
 		const result = decodeFrames(bytes, { from: 'server' });
-		expect(findTilingProblems(result, bytes.length)).toEqual([]);
+		expect(findTilingProblems(result.frames, 0, bytes.length - result.trailing)).toEqual([]);
 		expect(result.error).toBeUndefined();
 		expect(result.warnings).toEqual([]);
 		expect(result.frames[0].fields[6].meaning).toBe('127 — the real length is in the next 8 bytes');

@@ -8,7 +8,7 @@ import {
 import { deflateMessage } from './deflate';
 import { encodeFrame } from './encode';
 import { parseHex, toHex } from '../bytes/hex';
-import { findTilingProblems } from './tiling';
+import { findTilingProblems } from '../bytes/tiling';
 
 const SERVER: DecodeOptions = { from: 'server' };
 const CLIENT: DecodeOptions = { from: 'client' };
@@ -26,10 +26,10 @@ interface Expected {
 function expectError(hex: string, options: DecodeOptions, expected: Expected): DecodeResult {
 	const bytes = parseHex(hex);
 	const result = decodeFrames(bytes, options);
-	expect(findTilingProblems(result, bytes.length)).toEqual([]);
+	expect(findTilingProblems(result.frames, 0, bytes.length - result.trailing)).toEqual([]);
 	expect(result.error).toMatchObject(expected);
 	expect(result.error?.message).toMatch(/\.$/);
-	expect(result.error?.rfc).toMatch(/^RFC (6455|7692) §/);
+	expect(result.error?.source).toMatch(/^RFC (6455|7692) §/);
 	return result;
 }
 
@@ -66,7 +66,7 @@ describe('reserved bits', () => {
 			bitOffset: 1,
 			frame: 1
 		});
-		expect(result.error?.rfc).toBe('RFC 7692 §6.1');
+		expect(result.error?.source).toBe('RFC 7692 §6.1');
 	});
 
 	it('rejects RSV1 on a control frame under permessage-deflate', () => {

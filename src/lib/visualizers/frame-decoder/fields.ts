@@ -34,7 +34,7 @@ export function annotate(frame: DecodedFrame, field: FrameField): AnnotatedField
 		tone: TONE[field.key],
 		value: formatValue(field),
 		meaning: field.meaning,
-		rfc: field.rfc
+		rfc: field.source
 	};
 }
 
