@@ -8,6 +8,8 @@
  * byte for Wireshark), so an ASCII column such as `deadbeef` is never read as data.
  */
 
+import { decodeBase64 } from './base64';
+
 /** The notations `parseHexDetailed` recognises. */
 export type HexFormat =
 	| 'empty'
@@ -547,17 +549,6 @@ function parsePlain(text: string): Uint8Array {
 // ---------------------------------------------------------------------------------------------
 // Base64 (RFC 4648 §4 and the URL-safe alphabet of §5), padded or not.
 
-const BASE64_VALUES: Int8Array = (() => {
-	const values = new Int8Array(128).fill(-1);
-	const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-	for (let i = 0; i < alphabet.length; i++) values[alphabet.charCodeAt(i)] = i;
-	values['+'.charCodeAt(0)] = 62;
-	values['-'.charCodeAt(0)] = 62;
-	values['/'.charCodeAt(0)] = 63;
-	values['_'.charCodeAt(0)] = 63;
-	return values;
-})();
-
 /**
  * Decodes `text` as base64 if it plausibly is base64 and not hex with a typo; otherwise null.
  * Plausible: one token (or lines wrapped at a multiple of 4 characters), a length base64 can
@@ -569,32 +560,16 @@ function tryBase64(text: string): Uint8Array | null {
 	for (let t = 0; t < tokens.length - 1; t++) {
 		if (tokens[t].length < 16 || tokens[t].length % 4 !== 0) return null;
 	}
-	const joined = tokens.join('');
-	const body = joined.replace(/={1,2}$/, '');
-	const padded = body.length !== joined.length;
-	if (body.length === 0 || (padded && joined.length % 4 !== 0) || body.length % 4 === 1) {
-		return null;
+	// Either alphabet, even mixed, padding optional, whitespace between the wrapped lines.
+	const decoded = decodeBase64(text, { alphabet: 'either', padding: 'optional', whitespace: true });
+	if (!decoded.ok || decoded.bytes.length === 0) return null;
+	if (!decoded.padded) {
+		let nonHex = 0;
+		const body = tokens.join('');
+		for (let i = 0; i < body.length; i++) if (hexValue(body.charCodeAt(i)) < 0) nonHex++;
+		if (nonHex * 4 < body.length) return null;
 	}
-	let nonHex = 0;
-	for (let i = 0; i < body.length; i++) {
-		const code = body.charCodeAt(i);
-		if (code >= 128 || BASE64_VALUES[code] < 0) return null;
-		if (hexValue(code) < 0) nonHex++;
-	}
-	if (!padded && nonHex * 4 < body.length) return null;
-	const out = new Uint8Array((body.length * 3) >> 2);
-	let bits = 0;
-	let value = 0;
-	let o = 0;
-	for (let i = 0; i < body.length; i++) {
-		value = (value << 6) | BASE64_VALUES[body.charCodeAt(i)];
-		bits += 6;
-		if (bits >= 8) {
-			bits -= 8;
-			out[o++] = (value >> bits) & 0xff;
-		}
-	}
-	return out;
+	return decoded.bytes;
 }
 
 // ---------------------------------------------------------------------------------------------
