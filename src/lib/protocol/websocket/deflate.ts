@@ -9,7 +9,7 @@
  * permessage-deflate payload never has, so after the 00 00 ff ff we also append an empty
  * *final* stored block (01 00 00 ff ff). It adds no output.
  */
-import { concatBytes } from '../bytes/bytes';
+import { concatBytes, equalBytes } from '../bytes/bytes';
 import { Deflate, Inflate, deflateSync, inflateSync } from 'fflate';
 
 /** The empty stored block a sync flush ends with; senders strip it, receivers put it back. */
@@ -121,16 +121,10 @@ function endsWithTail(bytes: Uint8Array): boolean {
 	);
 }
 
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-	if (a.length !== b.length) return false;
-	for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-	return true;
-}
-
 /** True if `payload` is a permessage-deflate payload that inflates to exactly `data`. */
 function inflatesTo(payload: Uint8Array, data: Uint8Array): boolean {
 	const outcome = inflateMessage(payload);
-	return outcome.ok && sameBytes(outcome.data, data);
+	return outcome.ok && equalBytes(outcome.data, data);
 }
 
 /** Options for `deflateMessage`. */
