@@ -4,38 +4,80 @@
  * annotated with what `decodeFrames` must report. Large payloads are generated here, not
  * pasted, so the gallery stays readable.
  */
-import type { DecodeErrorCode, DecodeWarningCode, Sender } from './decode';
+import type { Example, Verdict } from '../examples';
+import type { DecodeErrorCode, DecodeWarningCode, DecodeOptions } from './decode';
 import { deflateMessage } from './deflate';
 import { encodeFrame } from './encode';
 import { toHex } from '../bytes/hex';
 import { OPCODE_BINARY, OPCODE_CLOSE, OPCODE_PING, OPCODE_PONG, OPCODE_TEXT } from './opcodes';
 
-/** What decoding a broken example must report. */
-export interface ExpectedError {
+/** What a frame example gives the decoder: the bytes, one frame per line, and the options. */
+export interface FrameInput extends DecodeOptions {
+	hex: string;
+}
+
+/** The gallery's groups, in the order the tool lists them. */
+export const FRAME_GROUPS = [
+	{ id: 'rfc', title: 'From the RFCs' },
+	{ id: 'valid', title: 'Everyday frames' },
+	{ id: 'broken', title: 'Broken on purpose' }
+] as const;
+
+/** One entry of the frame gallery. */
+export interface FrameExample extends Example<FrameInput> {
+	group: (typeof FRAME_GROUPS)[number]['id'];
+	/** Texts of the complete messages, in order, for valid examples (binary: null). */
+	messages?: (string | null)[];
+	/** Where a broken example's error must be pinned. */
+	errorAt?: { offset: number; bitOffset: number };
+}
+
+/** What decoding a broken example must report, as the entries below write it. */
+interface ExpectedError {
 	code: DecodeErrorCode;
 	closeCode: number;
 	offset: number;
 	bitOffset: number;
 }
 
-/** One entry of the gallery. */
-export interface Example {
+/** An entry as written below: flat, so the gallery reads like a table. */
+interface Entry {
 	id: string;
 	title: string;
 	description: string;
-	/** The bytes, one frame per line. */
 	hex: string;
-	from: Sender;
-	permessageDeflate?: boolean | { noContextTakeover?: boolean };
+	from: DecodeOptions['from'];
+	permessageDeflate?: DecodeOptions['permessageDeflate'];
 	maxMessageBytes?: number;
-	/** Where the bytes come from, when they are quoted from an RFC. */
 	source?: string;
 	/** 'rfc': verbatim from an RFC; 'valid': more valid traffic; 'broken': breaks a rule. */
-	kind: 'rfc' | 'valid' | 'broken';
-	/** Texts of the complete messages, in order, for valid examples (binary: null). */
+	kind: FrameExample['group'];
 	expectedMessages?: (string | null)[];
 	expectedError?: ExpectedError;
 	expectedWarnings?: DecodeWarningCode[];
+}
+
+/** An entry in the shared example shape. */
+function toExample(entry: Entry): FrameExample {
+	const { hex, from, permessageDeflate, maxMessageBytes, expectedError: error } = entry;
+	const input: FrameInput = { hex, from };
+	if (permessageDeflate !== undefined) input.permessageDeflate = permessageDeflate;
+	if (maxMessageBytes !== undefined) input.maxMessageBytes = maxMessageBytes;
+	const expect: Verdict = error
+		? { ok: false, failing: [error.code], closeCode: error.closeCode }
+		: { ok: true, warnings: entry.expectedWarnings ?? [] };
+	const example: FrameExample = {
+		id: entry.id,
+		title: entry.title,
+		description: entry.description,
+		group: entry.kind,
+		input,
+		expect
+	};
+	if (entry.source) example.source = entry.source;
+	if (entry.expectedMessages) example.messages = entry.expectedMessages;
+	if (error) example.errorAt = { offset: error.offset, bitOffset: error.bitOffset };
+	return example;
 }
 
 /** The masking key RFC 6455 §5.7 uses, reused for the generated masked examples. */
@@ -75,8 +117,7 @@ function closePayload(code: number, reason: string): Uint8Array {
 const REPETITIVE = new Uint8Array(1000).fill(0x61);
 const REPETITIVE_COMPRESSED = deflateMessage(REPETITIVE);
 
-/** The gallery. */
-export const EXAMPLES: readonly Example[] = [
+const ENTRIES: readonly Entry[] = [
 	// RFC 6455 §5.7 ---------------------------------------------------------------------------
 	{
 		id: 'rfc6455-unmasked-text',
@@ -652,7 +693,5 @@ export const EXAMPLES: readonly Example[] = [
 	}
 ];
 
-/** Looks an example up by id. */
-export function findExample(id: string): Example | undefined {
-	return EXAMPLES.find((example) => example.id === id);
-}
+/** The gallery. */
+export const EXAMPLES: readonly FrameExample[] = ENTRIES.map(toExample);
