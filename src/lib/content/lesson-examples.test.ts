@@ -1,10 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeFrames } from '$lib/protocol/websocket';
+import { meetsExpectation, parseExpectation } from '$lib/protocol/websocket/verdict';
 import { parseHex } from '$lib/protocol/bytes/hex';
 
-// Every live decoder a lesson places must start from bytes that parse, and each must have its own
-// label (it names the decoder for screen readers). The decoder itself explains the bytes.
+// Every live decoder a lesson places must start from bytes that parse, must have its own label (it
+// names the decoder for screen readers), and must state the verdict the lesson's prose claims for
+// it (`expect="valid"`, `expect="1002"`…), which the decoder then has to reach.
 const dir = new URL('../../../content/', import.meta.url);
 const lessons = readdirSync(dir).filter((file) => file.endsWith('.md'));
 
@@ -26,7 +28,7 @@ for (const file of lessons) {
 		});
 
 		for (const tag of tags) {
-			it(`decodes the bytes of “${attribute(tag, 'label')}”`, () => {
+			it(`decodes the bytes of “${attribute(tag, 'label')}” to the verdict the lesson states`, () => {
 				const from = attribute(tag, 'from');
 				expect(from === 'client' || from === 'server').toBe(true);
 				const bytes = parseHex(attribute(tag, 'hex') ?? '');
@@ -36,6 +38,9 @@ for (const file of lessons) {
 					permessageDeflate: /permessageDeflate=\{true\}/.test(tag)
 				});
 				expect(result.frames.length).toBeGreaterThan(0);
+				const expectation = parseExpectation(attribute(tag, 'expect') ?? '');
+				expect(expectation, 'expect="valid|warning|incomplete|<close code>"').not.toBeNull();
+				expect(meetsExpectation(result, expectation!)).toBe(true);
 			});
 		}
 	});
