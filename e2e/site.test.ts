@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { PARTS } from '../src/lib/content/lessons';
 import { expectNoAxeViolations, prerenderedPages, scrollsHorizontally } from './helpers';
 
 const pages = prerenderedPages();
@@ -16,6 +17,60 @@ test.describe('home', () => {
 		await expect(page).toHaveURL(/\/learn\/what-is-a-socket\/$/);
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('What is a socket?');
 	});
+});
+
+test.describe('the course in parts', () => {
+	const views = [
+		{ path: '/', level: 3, scope: 'the Lessons section' },
+		{ path: '/learn/', level: 2, scope: 'the page' }
+	] as const;
+	for (const { path, level, scope } of views) {
+		test(`${path} shows the parts in course order, lessons numbered 1..N`, async ({ page }) => {
+			await page.goto(path);
+			const within =
+				path === '/' ? page.getByRole('region', { name: 'Lessons' }) : page.getByRole('main');
+			// Part headings and lessons, in document order.
+			const items = await within.locator(`h${level}, li`).evaluateAll((elements) =>
+				elements.map((el) => ({
+					heading: el.tagName !== 'LI',
+					text: (el as HTMLElement).innerText.trim(),
+					path: el.querySelector('a')?.pathname ?? ''
+				}))
+			);
+			expect(items[0]?.heading, `${scope} starts with a part heading`).toBe(true);
+			const parts = items.filter((item) => item.heading).map((item) => item.text);
+			const ranks = parts.map((part) => PARTS.indexOf(part as (typeof PARTS)[number]));
+			expect(
+				ranks.every((rank) => rank >= 0),
+				`known parts: ${parts.join(', ')}`
+			).toBe(true);
+			expect(ranks, 'each part once, in course order').toEqual(
+				[...new Set(ranks)].sort((a, b) => a - b)
+			);
+			items.forEach((item, i) => {
+				if (item.heading) expect(items[i + 1]?.heading, `${item.text} has lessons`).toBe(false);
+			});
+
+			const lessons = items.filter((item) => !item.heading);
+			expect(lessons).toHaveLength(lessonPages.length);
+			const numbers = lessons.map((item) => Number(/^\d+/.exec(item.text)?.[0]));
+			expect(numbers).toEqual(lessons.map((_, i) => i + 1));
+
+			// Each lesson page names the same part and number.
+			const expected: { part: string; path: string }[] = [];
+			let part = '';
+			for (const item of items) {
+				if (item.heading) part = item.text;
+				else expected.push({ part, path: item.path });
+			}
+			for (const [i, lesson] of expected.entries()) {
+				await page.goto(lesson.path);
+				await expect(page.locator('.lesson-header .eyebrow')).toHaveText(
+					`Part: ${lesson.part} · Lesson ${i + 1} of ${expected.length}`
+				);
+			}
+		});
+	}
 });
 
 test.describe('a lesson', () => {

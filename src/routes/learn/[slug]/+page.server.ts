@@ -12,7 +12,7 @@ export const load = ({ params }) => {
 	const module = lessonModule(lesson);
 	return {
 		lesson,
-		number: index + 1,
+		number: lesson.number,
 		count: lessons.length,
 		...neighbours(lessons, params.slug),
 		headings: module.metadata.headings,
