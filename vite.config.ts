@@ -21,6 +21,8 @@ export default defineConfig({
 	preview: { host: '127.0.0.1', port: 4173 },
 	test: {
 		include: ['src/**/*.test.ts'],
-		environment: 'node'
+		environment: 'node',
+		// A test that asserts nothing passes whatever the code does: make it fail instead.
+		expect: { requireAssertions: true }
 	}
 });
