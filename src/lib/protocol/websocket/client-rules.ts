@@ -2,6 +2,7 @@
  * What a browser's WebSocket API allows and reports (WHATWG WebSockets Standard), as pure
  * functions the echo client uses before it calls the API and after the API reports back.
  */
+import { isToken } from '../http/tokens';
 import { closeCodeInfo } from './close-codes';
 
 const ENCODER = new TextEncoder();
@@ -69,8 +70,8 @@ export function checkSubprotocols(
 		.split(',')
 		.map((p) => p.trim())
 		.filter((p) => p !== '');
-	const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-	const bad = protocols.find((p) => !TOKEN.test(p));
+	// Subprotocol names are tokens (RFC 6455 §4.1 item 10, RFC 9110 §5.6.2).
+	const bad = protocols.find((p) => !isToken(p));
 	if (bad !== undefined) {
 		return {
 			ok: false,

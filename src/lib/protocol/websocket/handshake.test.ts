@@ -176,189 +176,6 @@ describe('generateKey', () => {
 	});
 });
 
-describe('parseHttpMessage', () => {
-	it('reads a CRLF request: start line, headers in order with their case and line numbers', () => {
-		const parsed = parseHttpMessage(head(REQUEST));
-		expect(parsed).toMatchObject({
-			kind: 'request',
-			method: 'GET',
-			target: '/chat',
-			version: 'HTTP/1.1',
-			startLine: 1,
-			lineEndings: 'crlf',
-			complete: true,
-			errors: []
-		});
-		expect(parsed.headers[0]).toEqual({ name: 'Host', value: 'server.example.com', line: 2 });
-		expect(parsed.headers.map((h) => h.line)).toEqual([2, 3, 4, 5, 6, 7]);
-		expect(parsed.body).toBeUndefined();
-	});
-
-	it('returns every value of a header for a case-insensitive name', () => {
-		const parsed = parseHttpMessage(
-			head([...REQUEST, 'sec-websocket-protocol: a', 'SEC-WEBSOCKET-PROTOCOL:b'])
-		);
-		expect(parsed.get('Sec-WebSocket-Protocol')).toEqual(['a', 'b']);
-		expect(parsed.get('x-missing')).toEqual([]);
-		expect(parsed.headers.at(-1)).toEqual({ name: 'SEC-WEBSOCKET-PROTOCOL', value: 'b', line: 9 });
-	});
-
-	it('reads a response: version, status and reason, and keeps its body', () => {
-		const parsed = parseHttpMessage(`${head(['HTTP/1.1 200 OK', 'Content-Length: 2'])}hi`);
-		expect(parsed).toMatchObject({
-			kind: 'response',
-			version: 'HTTP/1.1',
-			status: 200,
-			reason: 'OK'
-		});
-		expect(parsed.body).toBe('hi');
-	});
-
-	it('reads a status line without a reason phrase', () => {
-		expect(parseHttpMessage('HTTP/1.1 101\r\n\r\n')).toMatchObject({
-			status: 101,
-			reason: '',
-			errors: []
-		});
-	});
-
-	it('accepts LF-only line endings and reports them', () => {
-		const parsed = parseHttpMessage(`${REQUEST.join('\n')}\n\n`);
-		expect(parsed).toMatchObject({ kind: 'request', lineEndings: 'lf', bareLfLine: 1, errors: [] });
-		expect(parsed.headers).toHaveLength(6);
-	});
-
-	it('reports mixed line endings and the first bare LF', () => {
-		const parsed = parseHttpMessage('GET / HTTP/1.1\r\nHost: a\nUpgrade: websocket\r\n\r\n');
-		expect(parsed.lineEndings).toBe('mixed');
-		expect(parsed.bareLfLine).toBe(2);
-	});
-
-	it('flags an obs-fold line and unfolds it into the previous value', () => {
-		const parsed = parseHttpMessage('GET / HTTP/1.1\r\nX-Long: a\r\n  b\r\nHost: h\r\n\r\n');
-		expect(parsed.errors).toEqual([expect.objectContaining({ line: 3, column: 1 })]);
-		expect(parsed.errors[0]!.message).toMatch(/obs-fold/);
-		expect(parsed.get('X-Long')).toEqual(['a b']);
-		expect(parsed.get('Host')).toEqual(['h']);
-	});
-
-	it('flags whitespace before the colon, which RFC 9112 §5.1 says MUST be rejected', () => {
-		const parsed = parseHttpMessage('GET / HTTP/1.1\r\nHost : h\r\n\r\n');
-		expect(parsed.errors).toEqual([expect.objectContaining({ line: 2, column: 5 })]);
-		expect(parsed.errors[0]!.message).toMatch(/RFC 9112 §5\.1/);
-		expect(parsed.headers).toEqual([{ name: 'Host', value: 'h', line: 2 }]);
-	});
-
-	it('flags a header line without a colon and one with an empty name', () => {
-		const parsed = parseHttpMessage('GET / HTTP/1.1\r\nHost h\r\n: v\r\nOk: 1\r\n\r\n');
-		expect(parsed.errors.map((e) => e.line)).toEqual([2, 3]);
-		expect(parsed.errors[0]!.message).toMatch(/no colon/);
-		expect(parsed.errors[1]!.message).toMatch(/empty/);
-		expect(parsed.headers).toEqual([{ name: 'Ok', value: '1', line: 4 }]);
-	});
-
-	it('flags an invalid character in a name and a bare CR in a value, with columns', () => {
-		const parsed = parseHttpMessage('GET / HTTP/1.1\r\nX Y: 1\r\nZ: a\rb\r\n\r\n');
-		expect(parsed.errors).toEqual([
-			expect.objectContaining({ line: 2, column: 2 }),
-			expect.objectContaining({ line: 3, column: 5 })
-		]);
-		expect(parsed.errors[1]!.message).toMatch(/bare CR/);
-	});
-
-	it('flags a bad start line and keeps reading the headers', () => {
-		const parsed = parseHttpMessage('hello world\r\nHost: h\r\n\r\n');
-		expect(parsed.kind).toBe('unknown');
-		expect(parsed.errors).toEqual([expect.objectContaining({ line: 1 })]);
-		expect(parsed.get('host')).toEqual(['h']);
-	});
-
-	it('reads headers pasted without a start line, saying the start line is missing', () => {
-		const parsed = parseHttpMessage('Upgrade: websocket\nConnection: Upgrade\n');
-		expect(parsed.kind).toBe('unknown');
-		expect(parsed.errors[0]).toMatchObject({ line: 1 });
-		expect(parsed.headers.map((h) => h.line)).toEqual([1, 2]);
-	});
-
-	it('flags a request line without a version, and a version that is not HTTP/x.y', () => {
-		expect(parseHttpMessage('GET /chat\r\n\r\n')).toMatchObject({
-			kind: 'request',
-			target: '/chat'
-		});
-		expect(parseHttpMessage('GET /chat\r\n\r\n').errors).toHaveLength(1);
-		expect(parseHttpMessage('GET / HTTP/1.1.1\r\n\r\n').errors).toHaveLength(1);
-	});
-
-	it('ends the head at a line of only whitespace, which editors leave in pastes', () => {
-		const parsed = parseHttpMessage('HTTP/1.1 200 OK\r\nA: 1\r\n  \r\nbody');
-		expect(parsed).toMatchObject({ complete: true, errors: [], body: 'body' });
-	});
-
-	it('skips blank leading lines but numbers lines from the top of the paste', () => {
-		const parsed = parseHttpMessage('\r\n  \n' + head(REQUEST));
-		expect(parsed.startLine).toBe(3);
-		expect(parsed.headers[0]!.line).toBe(4);
-	});
-
-	it('numbers lines from firstLine when given', () => {
-		const parsed = parseHttpMessage(head(RESPONSE), { firstLine: 10 });
-		expect(parsed.startLine).toBe(10);
-		expect(parsed.headers.map((h) => h.line)).toEqual([11, 12, 13]);
-	});
-
-	it('parses only the request of a pasted request and response', () => {
-		const both = head(REQUEST) + head(RESPONSE);
-		const parsed = parseHttpMessage(both);
-		expect(parsed.kind).toBe('request');
-		expect(parsed.get('Sec-WebSocket-Accept')).toEqual([]);
-		expect(parsed.body).toBeUndefined();
-		// Also when the empty line between them is missing.
-		const glued = parseHttpMessage(`${REQUEST.join('\r\n')}\r\n${head(RESPONSE)}`);
-		expect(glued.headers).toHaveLength(6);
-		expect(glued.errors).toEqual([]);
-	});
-
-	it('returns an empty unknown message for an empty string', () => {
-		expect(parseHttpMessage('')).toMatchObject({
-			kind: 'unknown',
-			headers: [],
-			errors: [],
-			complete: false
-		});
-		expect(parseHttpMessage('').startLine).toBeUndefined();
-	});
-
-	it('survives garbage and locates its errors', () => {
-		const parsed = parseHttpMessage('\u0000\u00ff\ud800:::\r\r\n\t\t\n\u2028: \n');
-		expect(parsed.kind).toBe('unknown');
-		expect(parsed.errors.length).toBeGreaterThan(0);
-		for (const error of parsed.errors) expect(error.line).toBeGreaterThanOrEqual(1);
-	});
-});
-
-describe('splitExchange', () => {
-	it('splits at the line that begins with HTTP/ and says where the response starts', () => {
-		const request = head(REQUEST);
-		const split = splitExchange(request + head(RESPONSE));
-		expect(split).toEqual({ request, response: head(RESPONSE), responseLine: 9 });
-	});
-
-	it('keeps line numbers of the paste when the response is parsed from its start line', () => {
-		const split = splitExchange(head(REQUEST) + head(RESPONSE));
-		const res = parseHttpMessage(split.response!, { firstLine: split.responseLine });
-		expect(res.headers.find((h) => h.name === 'Sec-WebSocket-Accept')!.line).toBe(12);
-	});
-
-	it('returns only a request, only a response, or nothing', () => {
-		expect(splitExchange(head(REQUEST))).toEqual({ request: head(REQUEST) });
-		expect(splitExchange(`\n${head(RESPONSE)}`)).toEqual({
-			response: head(RESPONSE),
-			responseLine: 2
-		});
-		expect(splitExchange(' \n')).toEqual({});
-	});
-});
-
 describe('parseExtensions', () => {
 	it('reads extensions, parameters, bare parameters and quoted values', () => {
 		const { items, errors } = parseExtensions(
@@ -1041,36 +858,46 @@ describe('robustness', () => {
 		}
 	}
 
-	it('never throws from parseHttpMessage or checkUpgradeRequest on any string', () => {
-		fc.assert(
-			fc.property(anyText, (text) => {
-				const parsed = parseHttpMessage(text);
-				for (const e of parsed.errors) expect(e.line).toBeGreaterThanOrEqual(1);
-				wellFormed(checkUpgradeRequest(parsed));
-				const split = splitExchange(text);
-				if (split.request !== undefined) parseHttpMessage(split.request);
-			}),
-			{ numRuns: 2000 }
-		);
-	});
+	it(
+		'never throws from parseHttpMessage or checkUpgradeRequest on any string',
+		{ timeout: 60_000 },
+		() => {
+			fc.assert(
+				fc.property(anyText, (text) => {
+					const parsed = parseHttpMessage(text);
+					for (const e of parsed.errors) expect(e.line).toBeGreaterThanOrEqual(1);
+					wellFormed(checkUpgradeRequest(parsed));
+					const split = splitExchange(text);
+					if (split.request !== undefined) parseHttpMessage(split.request);
+				}),
+				{ numRuns: 2000 }
+			);
+		}
+	);
 
-	it('never rejects from checkUpgradeResponse on any pair of strings', async () => {
-		await fc.assert(
-			fc.asyncProperty(anyText, fc.option(anyText, { nil: undefined }), async (res, req) => {
-				const checks = await checkUpgradeResponse(
-					parseHttpMessage(res),
-					req === undefined ? undefined : parseHttpMessage(req)
-				);
-				wellFormed(checks);
-			}),
-			{ numRuns: 500 }
-		);
-	});
+	it(
+		'never rejects from checkUpgradeResponse on any pair of strings',
+		{ timeout: 60_000 },
+		async () => {
+			await fc.assert(
+				fc.asyncProperty(anyText, fc.option(anyText, { nil: undefined }), async (res, req) => {
+					const checks = await checkUpgradeResponse(
+						parseHttpMessage(res),
+						req === undefined ? undefined : parseHttpMessage(req)
+					);
+					wellFormed(checks);
+				}),
+				{ numRuns: 500 }
+			);
+		}
+	);
 
 	it('never throws from parseExtensions on any string', () => {
 		fc.assert(
 			fc.property(anyText, (text) => {
-				parseExtensions(text);
+				const { items, errors } = parseExtensions(text);
+				for (const item of items) expect(item.name).toMatch(/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/);
+				for (const error of errors) expect(typeof error).toBe('string');
 			}),
 			{ numRuns: 1000 }
 		);
@@ -1083,14 +910,6 @@ describe('robustness', () => {
 			if (example.response)
 				wellFormed(await checkUpgradeResponse(parseHttpMessage(example.response), req));
 		}
-	});
-
-	it('parses a megabyte of header lines in linear time', () => {
-		const text = `GET / HTTP/1.1\r\n${'X-Filler: abcdefghijklmnopqrstuvwxyz\r\n'.repeat(30000)}\r\n`;
-		const started = performance.now();
-		const parsed = parseHttpMessage(text);
-		expect(parsed.headers).toHaveLength(30000);
-		expect(performance.now() - started).toBeLessThan(2000);
 	});
 });
 

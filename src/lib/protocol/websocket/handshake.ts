@@ -11,6 +11,20 @@
  */
 
 import { toHex } from '../bytes/hex';
+import { hasToken, headersNamed, joinValues, listItems } from '../http/fields';
+import { describeChar } from '../http/http-text';
+import type { HttpHeader, ParsedHttp } from '../http/message';
+import { firstNonTchar, isTchar, isToken } from '../http/tokens';
+
+export {
+	parseHttpMessage,
+	splitExchange,
+	type HttpHeader,
+	type HttpParseError,
+	type LineEndings,
+	type ParsedHttp,
+	type ParseOptions
+} from '../http/message';
 
 /** The fixed GUID a server appends to the client's key before hashing (RFC 6455 §1.3, §4.2.2). */
 export const GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
@@ -32,58 +46,6 @@ export interface Check {
 	line?: number;
 	/** True when the check was not run because an earlier failure makes it moot. */
 	skipped?: boolean;
-}
-
-/** One header field line, with the name in its original case and the value trimmed of OWS. */
-export interface HttpHeader {
-	name: string;
-	value: string;
-	/** 1-based line number. */
-	line: number;
-}
-
-/** A malformed line found by `parseHttpMessage`. */
-export interface HttpParseError {
-	message: string;
-	/** 1-based line number. */
-	line: number;
-	/** 1-based column of the offending character, when one character is to blame. */
-	column?: number;
-}
-
-/** How the lines of a message's head end; a head without any line break counts as `crlf`. */
-export type LineEndings = 'crlf' | 'lf' | 'mixed';
-
-/** An HTTP/1.1 request or response head, as read from pasted text. */
-export interface ParsedHttp {
-	kind: 'request' | 'response' | 'unknown';
-	method?: string;
-	target?: string;
-	/** The version exactly as written, e.g. `HTTP/1.1`. */
-	version?: string;
-	status?: number;
-	reason?: string;
-	/** 1-based line of the start line (after any blank leading lines). */
-	startLine?: number;
-	headers: HttpHeader[];
-	/** Every value of the header `name`, matched case-insensitively, in order. */
-	get(name: string): string[];
-	lineEndings: LineEndings;
-	/** The first line of the head that ends in a bare LF, if any. */
-	bareLfLine?: number;
-	/** How many line breaks the head has (start line through the empty line). */
-	lineBreaks: number;
-	errors: HttpParseError[];
-	/** True when the head ended with an empty line, as HTTP requires. */
-	complete: boolean;
-	/** Whatever follows the empty line; absent when that is empty or only whitespace. */
-	body?: string;
-}
-
-/** Options for `parseHttpMessage`. */
-export interface ParseOptions {
-	/** The line number the text starts at, so a part of a larger paste keeps its numbering. */
-	firstLine?: number;
 }
 
 /** Every intermediate value of the Sec-WebSocket-Accept calculation, for the calculator UI. */
@@ -224,304 +186,6 @@ export function generateKey(random: Uint8Array): string {
 	return toBase64(random);
 }
 
-// Parsing --------------------------------------------------------------------------------------
-
-interface RawLine {
-	text: string;
-	ending: 'crlf' | 'lf' | 'none';
-	/** Offset just past the line terminator. */
-	end: number;
-}
-
-/** Splits on LF only: HTTP has no other line break, so a bare CR stays in its line (flagged). */
-function splitLines(src: string): RawLine[] {
-	const out: RawLine[] = [];
-	let pos = 0;
-	while (pos < src.length) {
-		const nl = src.indexOf('\n', pos);
-		if (nl < 0) {
-			out.push({ text: src.slice(pos), ending: 'none', end: src.length });
-			break;
-		}
-		const crlf = nl > pos && src.charCodeAt(nl - 1) === 13;
-		out.push({
-			text: src.slice(pos, crlf ? nl - 1 : nl),
-			ending: crlf ? 'crlf' : 'lf',
-			end: nl + 1
-		});
-		pos = nl + 1;
-	}
-	return out;
-}
-
-/** RFC 9110 §5.6.2 tchar. */
-const TCHAR = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]$/;
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-
-function isBlank(text: string): boolean {
-	return /^[ \t\r]*$/.test(text);
-}
-
-/** First character that is not a tchar, with its 0-based index. */
-function firstNonTchar(text: string): number {
-	for (let i = 0; i < text.length; i++) if (!TCHAR.test(text.charAt(i))) return i;
-	return -1;
-}
-
-/** Index of a control character other than HTAB (RFC 9110 §5.5: CR, LF and NUL are fatal). */
-function firstControl(text: string): number {
-	for (let i = 0; i < text.length; i++) {
-		const c = text.charCodeAt(i);
-		if ((c < 0x20 && c !== 9) || c === 0x7f) return i;
-	}
-	return -1;
-}
-
-function describeChar(ch: string): string {
-	const code = ch.charCodeAt(0);
-	const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
-	if (code === 13) return `a bare CR (${hex})`;
-	if (code < 0x20 || code === 0x7f) return `the control character ${hex}`;
-	return `${JSON.stringify(ch)} (${hex})`;
-}
-
-function looksLikeHeader(text: string): boolean {
-	const colon = text.indexOf(':');
-	return colon > 0 && TOKEN.test(text.slice(0, colon));
-}
-
-// Tolerates blank leading lines, LF-only endings and a response pasted after the request; every
-// malformed line becomes a located entry of `errors` (RFC 9112 §2.2, §3, §4, §5).
-/** Parses the first HTTP/1.1 message in `text`: request, response or bare headers; never throws. */
-export function parseHttpMessage(text: string, options: ParseOptions = {}): ParsedHttp {
-	const src = typeof text === 'string' ? text : '';
-	const requested = options?.firstLine;
-	const base = typeof requested === 'number' && Number.isSafeInteger(requested) && requested > 0;
-	const first = base ? (requested as number) : 1;
-	const lines = splitLines(src);
-	const headers: HttpHeader[] = [];
-	const errors: HttpParseError[] = [];
-	const message: ParsedHttp = {
-		kind: 'unknown',
-		headers,
-		get: (name: string) => {
-			const lower = String(name).toLowerCase();
-			return headers.filter((h) => h.name.toLowerCase() === lower).map((h) => h.value);
-		},
-		lineEndings: 'crlf',
-		lineBreaks: 0,
-		errors,
-		complete: false
-	};
-	const lineNo = (index: number) => first + index;
-
-	// RFC 9112 §2.2: a server SHOULD ignore empty lines before the request line.
-	let i = 0;
-	while (i < lines.length && isBlank(lines[i]!.text)) i++;
-	if (i >= lines.length) return message;
-	message.startLine = lineNo(i);
-
-	let headerStart = i + 1;
-	const startText = lines[i]!.text;
-	const startError = (msg: string, column?: number) =>
-		errors.push(
-			column === undefined
-				? { message: msg, line: lineNo(i) }
-				: { message: msg, line: lineNo(i), column }
-		);
-	const control = firstControl(startText);
-	if (control >= 0) {
-		startError(`The start line contains ${describeChar(startText.charAt(control))}.`, control + 1);
-	}
-	if (/^[ \t]/.test(startText)) startError('The start line begins with whitespace.', 1);
-	const parts = startText.trim().split(/[ \t]+/);
-
-	if (/^HTTP\//i.test(startText.trimStart())) {
-		// status-line = HTTP-version SP status-code SP [ reason-phrase ] (RFC 9112 §4)
-		message.kind = 'response';
-		const trimmed = startText.trim();
-		const match = /^(\S+)[ \t]+(\S+)(?:[ \t]+(.*))?$/.exec(trimmed);
-		message.version = match ? match[1] : trimmed;
-		if (!/^HTTP\/\d\.\d$/.test(message.version ?? '')) {
-			startError(`${JSON.stringify(message.version)} is not an HTTP version like "HTTP/1.1".`, 1);
-		}
-		if (match && /^\d{3}$/.test(match[2]!)) {
-			message.status = Number(match[2]);
-			message.reason = match[3] ?? '';
-		} else {
-			const got = match ? JSON.stringify(match[2]) : 'nothing';
-			startError(
-				`The status line needs a three-digit status code after the version; found ${got}.`
-			);
-		}
-	} else if (parts.length === 3 && /^HTTP\//i.test(parts[2]!)) {
-		// request-line = method SP request-target SP HTTP-version (RFC 9112 §3)
-		message.kind = 'request';
-		[message.method, message.target, message.version] = parts as [string, string, string];
-		const bad = firstNonTchar(parts[0]!);
-		if (bad >= 0) {
-			startError(
-				`The method ${JSON.stringify(parts[0])} contains ${describeChar(parts[0]!.charAt(bad))}.`
-			);
-		}
-		if (!/^HTTP\/\d\.\d$/.test(parts[2]!)) {
-			startError(`${JSON.stringify(parts[2])} is not an HTTP version like "HTTP/1.1".`);
-		}
-	} else if (parts.length === 2 && TOKEN.test(parts[0]!) && parts[1]!.startsWith('/')) {
-		message.kind = 'request';
-		[message.method, message.target] = parts as [string, string];
-		startError(`The request line has no HTTP version; it should end in "HTTP/1.1".`);
-	} else if (looksLikeHeader(startText)) {
-		// Headers pasted without their start line: say so, and read this line as a header.
-		startError('The message has no start line: it begins with a header field.');
-		headerStart = i;
-	} else {
-		startError(
-			`${JSON.stringify(startText.slice(0, 60))} is neither a request line ` +
-				'("GET /chat HTTP/1.1") nor a status line ("HTTP/1.1 101 Switching Protocols").'
-		);
-	}
-
-	let end = lines.length - 1; // index of the last line that belongs to the head
-	let j = headerStart;
-	for (; j < lines.length; j++) {
-		const line = lines[j]!.text;
-		const n = lineNo(j);
-		if (isBlank(line)) {
-			message.complete = true;
-			break;
-		}
-		if (message.kind === 'request' && line.startsWith('HTTP/')) {
-			// A response pasted straight after the request: the request ends here.
-			j--;
-			break;
-		}
-		if (line.startsWith(' ') || line.startsWith('\t')) {
-			const last = headers[headers.length - 1];
-			if (last && j > headerStart) {
-				errors.push({
-					message:
-						'An obs-fold continuation line (it starts with whitespace); obsolete line folding ' +
-						'MUST be rejected or replaced by a space (RFC 9112 §5.2).',
-					line: n,
-					column: 1
-				});
-				// Unfold as a recipient that replaces the fold with SP would, so later checks see it.
-				last.value = `${last.value} ${line.replace(/^[ \t]+|[ \t]+$/g, '')}`.trim();
-			} else {
-				errors.push({
-					message:
-						'Whitespace between the start line and the first header field; it MUST be rejected ' +
-						'or the line ignored (RFC 9112 §2.2).',
-					line: n,
-					column: 1
-				});
-			}
-			continue;
-		}
-		const colon = line.indexOf(':');
-		if (colon < 0) {
-			errors.push({
-				message:
-					`${JSON.stringify(line.slice(0, 60))} has no colon, so it is not a "Name: ` +
-					`value" header field.`,
-				line: n
-			});
-			continue;
-		}
-		if (colon === 0) {
-			errors.push({ message: 'The header field name is empty.', line: n, column: 1 });
-			continue;
-		}
-		const rawName = line.slice(0, colon);
-		const name = rawName.replace(/[ \t]+$/, '');
-		if (name !== rawName) {
-			errors.push({
-				message:
-					`Whitespace between the field name ${JSON.stringify(name)} and the colon; a ` +
-					'server MUST reject this with 400 (RFC 9112 §5.1).',
-				line: n,
-				column: name.length + 1
-			});
-		}
-		const bad = firstNonTchar(name);
-		if (bad >= 0) {
-			errors.push({
-				message:
-					`The field name ${JSON.stringify(name)} contains ` +
-					`${describeChar(name.charAt(bad))}; names are tokens (RFC 9110 §5.1).`,
-				line: n,
-				column: bad + 1
-			});
-		}
-		const rawValue = line.slice(colon + 1);
-		const value = rawValue.replace(/^[ \t]+|[ \t]+$/g, '');
-		const ctl = firstControl(rawValue);
-		if (ctl >= 0) {
-			const what = describeChar(rawValue.charAt(ctl));
-			errors.push({
-				message: `The value of ${name} contains ${what} (RFC 9110 §5.5).`,
-				line: n,
-				column: colon + 2 + ctl
-			});
-		}
-		headers.push({ name, value, line: n });
-	}
-	end = Math.min(j, lines.length - 1);
-
-	// Line endings of the head, start line through the empty line (RFC 9112 §2.2).
-	let crlf = 0;
-	let lf = 0;
-	for (let k = i; k <= end; k++) {
-		const ending = lines[k]!.ending;
-		if (ending === 'crlf') crlf++;
-		if (ending === 'lf') {
-			lf++;
-			message.bareLfLine ??= lineNo(k);
-		}
-	}
-	message.lineEndings = lf === 0 ? 'crlf' : crlf === 0 ? 'lf' : 'mixed';
-	message.lineBreaks = crlf + lf;
-
-	if (message.complete && end + 1 < lines.length) {
-		let rest = src.slice(lines[end]!.end);
-		if (message.kind === 'request') {
-			// Only the first message: a response pasted after the request is not its body.
-			const next = /(^|\n)HTTP\//.exec(rest);
-			if (next) rest = rest.slice(0, next.index + next[1]!.length);
-		}
-		if (!/^\s*$/.test(rest)) message.body = rest;
-	}
-	return message;
-}
-
-/** Splits a paste of a request followed by a response at the first line beginning with `HTTP/`. */
-export function splitExchange(text: string): {
-	request?: string;
-	response?: string;
-	/** 1-based line of the paste where the response starts. */
-	responseLine?: number;
-} {
-	const src = typeof text === 'string' ? text : '';
-	let pos = 0;
-	let line = 1;
-	while (pos < src.length) {
-		if (src.startsWith('HTTP/', pos)) {
-			const request = src.slice(0, pos);
-			const out: { request?: string; response?: string; responseLine?: number } = {};
-			if (!/^\s*$/.test(request)) out.request = request;
-			out.response = src.slice(pos);
-			out.responseLine = line;
-			return out;
-		}
-		const nl = src.indexOf('\n', pos);
-		if (nl < 0) break;
-		pos = nl + 1;
-		line++;
-	}
-	return /^\s*$/.test(src) ? {} : { request: src };
-}
-
 // Helpers for the checks -----------------------------------------------------------------------
 
 /** A value for a message, shortened so a huge paste cannot flood the UI. */
@@ -551,33 +215,8 @@ function skip(id: string, message: string, rfc: string): Check {
 	return { ...pass(id, message, rfc), skipped: true };
 }
 
-function fields(msg: ParsedHttp, name: string): HttpHeader[] {
-	const lower = name.toLowerCase();
-	return msg.headers.filter((h) => h.name.toLowerCase() === lower);
-}
-
-function joined(hs: HttpHeader[]): string {
-	return hs.map((h) => h.value).join(', ');
-}
-
 function linesOf(hs: HttpHeader[]): string {
 	return hs.map((h) => h.line).join(', ');
-}
-
-/** Comma-list elements (RFC 9110 §5.6.1), trimmed, with the line each came from. */
-function listItems(hs: HttpHeader[]): { value: string; line: number }[] {
-	const out: { value: string; line: number }[] = [];
-	for (const h of hs) {
-		for (const part of h.value.split(',')) {
-			out.push({ value: part.replace(/^[ \t]+|[ \t]+$/g, ''), line: h.line });
-		}
-	}
-	return out;
-}
-
-/** True when a comma list holds `token`, ASCII case-insensitively, ignoring empty elements. */
-function hasToken(hs: HttpHeader[], token: string): boolean {
-	return listItems(hs).some((item) => item.value.toLowerCase() === token);
 }
 
 function plural(n: number, word: string): string {
@@ -615,7 +254,7 @@ export function parseExtensions(
 	};
 	const token = () => {
 		const start = pos;
-		while (pos < src.length && TCHAR.test(src.charAt(pos))) pos++;
+		while (pos < src.length && isTchar(src.charAt(pos))) pos++;
 		return src.slice(start, pos);
 	};
 	const where = () =>
@@ -679,7 +318,7 @@ export function parseExtensions(
 						errors.push(`the quoted value of ${q(param)} is not closed`);
 						break;
 					}
-					if (!TOKEN.test(paramValue)) {
+					if (!isToken(paramValue)) {
 						// RFC 6455 §9.1: after unescaping, a quoted value MUST still be a token.
 						errors.push(`the quoted value ${q(paramValue)} of ${q(param)} is not a token`);
 					}
@@ -933,7 +572,7 @@ function checkRequestVersion(req: ParsedHttp): Check {
 function checkHost(req: ParsedHttp): Check {
 	const id = 'request.host';
 	const rfc = 'RFC 6455 §4.1 item 4, §4.2.1 item 2';
-	const hs = fields(req, 'Host');
+	const hs = headersNamed(req, 'Host');
 	const h = hs[0];
 	if (!h) {
 		return fail(
@@ -969,7 +608,7 @@ function requireToken(
 	rfc: string,
 	consequence = ''
 ): Check {
-	const hs = fields(msg, name);
+	const hs = headersNamed(msg, name);
 	const h = hs[0];
 	if (!h) {
 		return fail(
@@ -979,10 +618,10 @@ function requireToken(
 			rfc
 		);
 	}
-	if (hasToken(hs, token.toLowerCase())) {
+	if (hasToken(hs, token)) {
 		return pass(
 			id,
-			`${name} is ${q(joined(hs))}, which includes the token "${token}" (matched ` +
+			`${name} is ${q(joinValues(hs))}, which includes the token "${token}" (matched ` +
 				`case-insensitively).`,
 			rfc,
 			h.line
@@ -991,7 +630,7 @@ function requireToken(
 	return fail(
 		id,
 		'error',
-		`${name} is ${q(joined(hs))}, which has no "${token}" token in its comma list${consequence}.`,
+		`${name} is ${q(joinValues(hs))}, which has no "${token}" token in its comma list${consequence}.`,
 		rfc,
 		h.line
 	);
@@ -1012,10 +651,10 @@ function checkUpgradeHeader(msg: ParsedHttp, side: 'request' | 'response'): Chec
 	// §4.1 client step 2: the response's value must BE "websocket", not merely list it.
 	const id = 'response.upgrade';
 	const rfc = 'RFC 6455 §4.1 (client step 2), §4.2.2';
-	const hs = fields(msg, 'Upgrade');
+	const hs = headersNamed(msg, 'Upgrade');
 	const h = hs[0];
 	if (!h) return fail(id, 'error', `There is no Upgrade header${CLIENT_FAILS}.`, rfc);
-	const value = joined(hs);
+	const value = joinValues(hs);
 	if (value.toLowerCase() === 'websocket') return pass(id, `Upgrade is ${q(value)}.`, rfc, h.line);
 	return fail(
 		id,
@@ -1051,7 +690,7 @@ const RFC_SAMPLE_KEY = 'dGhlIHNhbXBsZSBub25jZQ==';
 function checkKey(req: ParsedHttp): Check {
 	const id = 'request.key';
 	const rfc = 'RFC 6455 §4.1 item 7, §4.2.1 item 5';
-	const hs = fields(req, 'Sec-WebSocket-Key');
+	const hs = headersNamed(req, 'Sec-WebSocket-Key');
 	const h = hs[0];
 	if (!h) {
 		return fail(
@@ -1135,7 +774,7 @@ function checkVersion13(req: ParsedHttp): Check {
 	const id = 'request.version13';
 	const rfc = 'RFC 6455 §4.1 item 9, §4.2.2, §4.4';
 	const answer = 'a server answers 426 Upgrade Required with "Sec-WebSocket-Version: 13"';
-	const hs = fields(req, 'Sec-WebSocket-Version');
+	const hs = headersNamed(req, 'Sec-WebSocket-Version');
 	const h = hs[0];
 	if (!h) {
 		return fail(
@@ -1150,7 +789,7 @@ function checkVersion13(req: ParsedHttp): Check {
 			id,
 			'error',
 			`Sec-WebSocket-Version appears ${hs.length} times (lines ${linesOf(hs)}, ` +
-				`${q(joined(hs))}); it MUST appear once, with 13.`,
+				`${q(joinValues(hs))}); it MUST appear once, with 13.`,
 			rfc,
 			hs[1]!.line
 		);
@@ -1180,10 +819,10 @@ function checkVersion13(req: ParsedHttp): Check {
 function checkOrigin(req: ParsedHttp): Check {
 	const id = 'request.origin';
 	const rfc = 'RFC 6455 §4.1 item 8, §10.2; WHATWG WebSockets';
-	const hs = fields(req, 'Origin');
+	const hs = headersNamed(req, 'Origin');
 	const h = hs[0];
 	if (!h) {
-		const legacy = fields(req, 'Sec-WebSocket-Origin')[0];
+		const legacy = headersNamed(req, 'Sec-WebSocket-Origin')[0];
 		const note = legacy
 			? ` (Sec-WebSocket-Origin on line ${legacy.line} is the pre-RFC draft header)`
 			: '';
@@ -1237,7 +876,7 @@ function protocolOffer(req: ParsedHttp): {
 } {
 	const names: string[] = [];
 	const problems: { message: string; line: number }[] = [];
-	for (const item of listItems(fields(req, 'Sec-WebSocket-Protocol'))) {
+	for (const item of listItems(headersNamed(req, 'Sec-WebSocket-Protocol'))) {
 		if (item.value === '') {
 			problems.push({ message: 'an empty element', line: item.line });
 			continue;
@@ -1261,7 +900,7 @@ function protocolOffer(req: ParsedHttp): {
 function checkProtocolOffer(req: ParsedHttp): Check {
 	const id = 'request.protocols';
 	const rfc = 'RFC 6455 §4.1 item 10; WHATWG WebSockets';
-	const hs = fields(req, 'Sec-WebSocket-Protocol');
+	const hs = headersNamed(req, 'Sec-WebSocket-Protocol');
 	if (hs.length === 0) {
 		return pass(
 			id,
@@ -1274,7 +913,7 @@ function checkProtocolOffer(req: ParsedHttp): Check {
 		return fail(
 			id,
 			'error',
-			`Sec-WebSocket-Protocol ${q(joined(hs))} is malformed: ` +
+			`Sec-WebSocket-Protocol ${q(joinValues(hs))} is malformed: ` +
 				`${problems.map((p) => p.message).join('; ')}. Elements MUST be unique tokens (browsers ` +
 				`throw a SyntaxError).`,
 			rfc,
@@ -1300,7 +939,7 @@ function malformedExtensions(
 	return fail(
 		id,
 		'error',
-		`Sec-WebSocket-Extensions ${q(joined(hs))} is malformed: ` +
+		`Sec-WebSocket-Extensions ${q(joinValues(hs))} is malformed: ` +
 			`${errors.map((e) => e.message).join('; ')}.`,
 		rfc,
 		errors[0]!.line
@@ -1310,7 +949,7 @@ function malformedExtensions(
 function checkExtensionOffer(req: ParsedHttp): Check {
 	const id = 'request.extensions';
 	const rfc = 'RFC 6455 §4.1 item 11, §9.1; RFC 7692 §7.1';
-	const hs = fields(req, 'Sec-WebSocket-Extensions');
+	const hs = headersNamed(req, 'Sec-WebSocket-Extensions');
 	if (hs.length === 0) {
 		return pass(id, 'No Sec-WebSocket-Extensions: the client offers no extensions.', rfc);
 	}
@@ -1361,7 +1000,7 @@ function checkDuplicates(msg: ParsedHttp, side: 'request' | 'response'): Check {
 			: ['Sec-WebSocket-Accept'];
 	const rfc = side === 'request' ? 'RFC 6455 §11.3.1, §11.3.5; RFC 9112 §3.2' : 'RFC 6455 §11.3.3';
 	const repeated = names
-		.map((name) => ({ name, hs: fields(msg, name) }))
+		.map((name) => ({ name, hs: headersNamed(msg, name) }))
 		.filter((entry) => entry.hs.length > 1);
 	const first = repeated[0];
 	if (!first) {
@@ -1503,8 +1142,8 @@ function checkStatus(res: ParsedHttp): Check {
 	}
 	let meaning = STATUS_MEANINGS[res.status];
 	if (res.status === 426) {
-		const versions = fields(res, 'Sec-WebSocket-Version');
-		if (versions.length > 0) meaning += `: ${q(joined(versions))}`;
+		const versions = headersNamed(res, 'Sec-WebSocket-Version');
+		if (versions.length > 0) meaning += `: ${q(joinValues(versions))}`;
 	}
 	if (meaning === undefined) {
 		if (res.status >= 300 && res.status < 400) {
@@ -1527,7 +1166,7 @@ function checkStatus(res: ParsedHttp): Check {
 async function checkAccept(res: ParsedHttp, req?: ParsedHttp): Promise<Check> {
 	const id = 'response.accept';
 	const rfc = 'RFC 6455 §4.1 (client step 4), §4.2.2 step 5.4';
-	const hs = fields(res, 'Sec-WebSocket-Accept');
+	const hs = headersNamed(res, 'Sec-WebSocket-Accept');
 	const h = hs[0];
 	if (!h) {
 		return fail(
@@ -1542,7 +1181,7 @@ async function checkAccept(res: ParsedHttp, req?: ParsedHttp): Promise<Check> {
 			id,
 			'error',
 			`Sec-WebSocket-Accept appears ${hs.length} times (lines ${linesOf(hs)}); the client sees ` +
-				`${q(joined(hs))} and MUST fail the connection.`,
+				`${q(joinValues(hs))} and MUST fail the connection.`,
 			rfc,
 			hs[1]!.line
 		);
@@ -1556,7 +1195,7 @@ async function checkAccept(res: ParsedHttp, req?: ParsedHttp): Promise<Check> {
 			h.line
 		);
 	}
-	const keys = fields(req, 'Sec-WebSocket-Key');
+	const keys = headersNamed(req, 'Sec-WebSocket-Key');
 	if (keys.length !== 1) {
 		const why =
 			keys.length === 0 ? 'has no Sec-WebSocket-Key' : 'has more than one Sec-WebSocket-Key';
@@ -1642,7 +1281,7 @@ async function diagnoseAccept(value: string, key: string, expected: string): Pro
 function checkResponseProtocol(res: ParsedHttp, req?: ParsedHttp): Check {
 	const id = 'response.protocol';
 	const rfc = 'RFC 6455 §4.1 (client step 6), §4.2.2, §11.3.4; WHATWG WebSockets';
-	const hs = fields(res, 'Sec-WebSocket-Protocol');
+	const hs = headersNamed(res, 'Sec-WebSocket-Protocol');
 	const offered = req ? protocolOffer(req).names : undefined;
 	const offeredText = offered && offered.length > 0 ? offered.map((n) => q(n)).join(', ') : 'none';
 	const h = hs[0];
@@ -1659,7 +1298,7 @@ function checkResponseProtocol(res: ParsedHttp, req?: ParsedHttp): Check {
 		}
 		return pass(id, 'No Sec-WebSocket-Protocol: no subprotocol is in use.', rfc);
 	}
-	const value = joined(hs);
+	const value = joinValues(hs);
 	if (hs.length > 1 || value.includes(',')) {
 		return fail(
 			id,
@@ -1711,9 +1350,9 @@ function checkResponseProtocol(res: ParsedHttp, req?: ParsedHttp): Check {
 function checkResponseExtensions(res: ParsedHttp, req?: ParsedHttp): Check {
 	const id = 'response.extensions';
 	const rfc = 'RFC 6455 §4.1 (client step 5), §4.2.2; RFC 7692 §7.1';
-	const hs = fields(res, 'Sec-WebSocket-Extensions');
+	const hs = headersNamed(res, 'Sec-WebSocket-Extensions');
 	const offers = req
-		? parseExtensionHeaders(fields(req, 'Sec-WebSocket-Extensions')).items
+		? parseExtensionHeaders(headersNamed(req, 'Sec-WebSocket-Extensions')).items
 		: undefined;
 	if (hs.length === 0) {
 		const declined = offers?.some((o) => o.name === DEFLATE)
@@ -1756,7 +1395,7 @@ function checkResponseExtensions(res: ParsedHttp, req?: ParsedHttp): Check {
 		return fail(
 			id,
 			'error',
-			`Sec-WebSocket-Extensions ${q(joined(hs))}: ${problems.map((p) => p.message).join('; ')}; ` +
+			`Sec-WebSocket-Extensions ${q(joinValues(hs))}: ${problems.map((p) => p.message).join('; ')}; ` +
 				`the client MUST fail the connection.`,
 			rfc,
 			problems[0]!.line
