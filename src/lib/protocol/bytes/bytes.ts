@@ -35,7 +35,10 @@ export function readU16(bytes: Uint8Array, offset: number): number {
 /** The unsigned 32-bit big-endian integer at `offset`. The caller checks the bounds. */
 export function readU32(bytes: Uint8Array, offset: number): number {
 	// `* 2 ** 24` rather than `<< 24`, which would make the result negative above 2^31.
-	return bytes[offset] * 0x1000000 + ((bytes[offset + 1] << 16) | (bytes[offset + 2] << 8) | bytes[offset + 3]);
+	return (
+		bytes[offset] * 0x1000000 +
+		((bytes[offset + 1] << 16) | (bytes[offset + 2] << 8) | bytes[offset + 3])
+	);
 }
 
 /** The unsigned 64-bit big-endian integer at `offset`, exact, as a bigint. */

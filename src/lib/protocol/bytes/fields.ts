@@ -43,6 +43,8 @@ export interface Field<Key extends string = string> {
 	key: Key;
 	/** The field's name as its specification writes it: 'FIN', 'Payload len', 'Masking-key'. */
 	name: string;
+	/** A shorter name for narrow diagram columns ('R1' for RSV1); `name` when absent. */
+	abbr?: string;
 	/** Absolute byte offset of the field's first bit. */
 	offset: number;
 	/** Bytes the field touches, counting partly used ones (a 1-bit flag has length 1). */

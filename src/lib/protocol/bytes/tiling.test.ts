@@ -18,7 +18,12 @@ function field(key: string, offset: number, length: number, bits?: [number, numb
 	};
 }
 
-function unit(offset: number, length: number, fields: Field[], children?: DecodedUnit[]): DecodedUnit {
+function unit(
+	offset: number,
+	length: number,
+	fields: Field[],
+	children?: DecodedUnit[]
+): DecodedUnit {
 	return { protocol: 't', offset, length, fields, ...(children ? { children } : {}) };
 }
 
@@ -55,19 +60,25 @@ describe('findTilingProblems', () => {
 	it('reports a field that runs past the end of its unit', () => {
 		const u = SOUND();
 		u.fields[5] = field('data', 2, 4);
-		expect(findTilingProblems([u], 0, 5).join('\n')).toContain('field data (bits 16–47) lies outside bits 0–39');
+		expect(findTilingProblems([u], 0, 5).join('\n')).toContain(
+			'field data (bits 16–47) lies outside bits 0–39'
+		);
 	});
 
 	it('reports bits left uncovered at the end of a unit', () => {
 		const u = SOUND();
 		u.fields[5] = field('data', 2, 2);
-		expect(findTilingProblems([u], 0, 5)).toEqual([expect.stringContaining('bits 32–39 at the end are uncovered')]);
+		expect(findTilingProblems([u], 0, 5)).toEqual([
+			expect.stringContaining('bits 32–39 at the end are uncovered')
+		]);
 	});
 
 	it('reports a field whose byte length disagrees with its bits', () => {
 		const u = SOUND();
 		u.fields[4] = field('len', 1, 2, [1, 7]);
-		expect(findTilingProblems([u], 0, 5).join('\n')).toContain('has length 2 but its bits span 1 bytes');
+		expect(findTilingProblems([u], 0, 5).join('\n')).toContain(
+			'has length 2 but its bits span 1 bytes'
+		);
 	});
 
 	it('reports a bit offset outside 0–7', () => {
@@ -87,7 +98,9 @@ describe('findTilingProblems', () => {
 		expect(findTilingProblems([a, b], 0, 5).join('\n')).toContain('gap before t unit at byte 3');
 		const c = unit(1, 4, [field('c', 1, 4)]);
 		expect(findTilingProblems([a, c], 0, 5).join('\n')).toContain('t unit at byte 1 overlaps');
-		expect(findTilingProblems([a], 0, 5).join('\n')).toContain('bits 16–39 at the end are uncovered');
+		expect(findTilingProblems([a], 0, 5).join('\n')).toContain(
+			'bits 16–39 at the end are uncovered'
+		);
 	});
 
 	it('lets child units tile the bytes a header leaves, and checks inside them', () => {
@@ -95,7 +108,9 @@ describe('findTilingProblems', () => {
 		const outer = unit(0, 5, [field('header', 0, 2)], [inner]);
 		expect(findTilingProblems([outer], 0, 5)).toEqual([]);
 		inner.fields[0] = field('payload', 2, 2);
-		expect(findTilingProblems([outer], 0, 5).join('\n')).toContain('→ t at byte 2: bits 32–39 at the end are uncovered');
+		expect(findTilingProblems([outer], 0, 5).join('\n')).toContain(
+			'→ t at byte 2: bits 32–39 at the end are uncovered'
+		);
 	});
 
 	it('checks that a field’s children tile that field', () => {

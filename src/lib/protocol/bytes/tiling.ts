@@ -18,15 +18,21 @@ function checkRun(pieces: Piece[], start: number, end: number, where: string): s
 	let bit = start;
 	for (const piece of pieces) {
 		if (piece.end <= piece.start) {
-			problems.push(`${where}: ${piece.name} is empty or negative (bits ${piece.start}–${piece.end})`);
+			problems.push(
+				`${where}: ${piece.name} is empty or negative (bits ${piece.start}–${piece.end})`
+			);
 		}
 		if (piece.start > bit) {
 			problems.push(`${where}: gap before ${piece.name}, bits ${bit}–${piece.start - 1} uncovered`);
 		} else if (piece.start < bit) {
-			problems.push(`${where}: ${piece.name} overlaps what comes before it (starts at bit ${piece.start}, expected ${bit})`);
+			problems.push(
+				`${where}: ${piece.name} overlaps what comes before it (starts at bit ${piece.start}, expected ${bit})`
+			);
 		}
 		if (piece.start < start || piece.end > end) {
-			problems.push(`${where}: ${piece.name} (bits ${piece.start}–${piece.end - 1}) lies outside bits ${start}–${end - 1}`);
+			problems.push(
+				`${where}: ${piece.name} (bits ${piece.start}–${piece.end - 1}) lies outside bits ${start}–${end - 1}`
+			);
 		}
 		bit = Math.max(bit, piece.end);
 	}
@@ -72,7 +78,9 @@ function unitProblems(unit: DecodedUnit, where: string): string[] {
 	unit.fields.forEach((field, i) => {
 		const previous = unit.fields[i - 1];
 		if (previous && startBit(field) < startBit(previous)) {
-			problems.push(`${where}: field ${field.key} is listed after ${previous.key} but starts before it`);
+			problems.push(
+				`${where}: field ${field.key} is listed after ${previous.key} but starts before it`
+			);
 		}
 	});
 	problems.push(...checkRun(pieces, unit.offset * 8, (unit.offset + unit.length) * 8, where));

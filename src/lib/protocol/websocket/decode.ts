@@ -31,11 +31,22 @@
  * frame's bytes allow is laid out even after an error, so a UI can pin the error on it.
  */
 import { concatBytes, readU16, readU32 } from '../bytes/bytes';
-import type { DecodedUnit, Field, FieldCategory } from '../bytes/fields';
 import { toHex } from '../bytes/hex';
 import { closeCodeInfo } from './close-codes';
 import { inflateMessage, slideWindow } from './deflate';
 import * as explain from './explain';
+import type {
+	DecodeError,
+	DecodeOptions,
+	DecodeResult,
+	DecodeWarning,
+	DecodedFrame,
+	DecodedMessage,
+	FieldKey,
+	IncompleteFrame,
+	MessageType
+} from './frame-types';
+import { frameField, type FieldSpec } from './frame-fields';
 import { maskInPlace } from './mask';
 import {
 	MAX_16BIT_LENGTH,
@@ -65,144 +76,25 @@ import {
 	type DecodeErrorCode,
 	type DecodeWarningCode
 } from './problems';
+import { hexPreview, looksLikeText, textPreview } from './preview';
 import { Utf8Validator, validateUtf8 } from './utf8';
 
-export type { DecodeErrorCode, DecodeWarningCode } from './problems';
-
-/** Which side sent the bytes: clients must mask every frame, servers must not (RFC 6455 §5.1). */
-export type Sender = 'client' | 'server';
-
-/** How to read the bytes: who sent them and what was negotiated in the handshake. */
-export interface DecodeOptions {
-	/** Who sent the bytes. */
-	from: Sender;
-	/** permessage-deflate was negotiated (RFC 7692); context takeover unless told otherwise. */
-	permessageDeflate?: boolean | { noContextTakeover?: boolean };
-	/** Largest message (after inflating) a receiver accepts; no limit by default. */
-	maxMessageBytes?: number;
-}
-
-/** Stable identifiers of the fields of a frame, as laid out in RFC 6455 §5.2. */
-export type FieldKey =
-	| 'fin'
-	| 'rsv1'
-	| 'rsv2'
-	| 'rsv3'
-	| 'opcode'
-	| 'mask'
-	| 'payloadLength'
-	| 'extendedPayloadLength'
-	| 'maskingKey'
-	| 'payload'
-	| 'closeCode'
-	| 'closeReason';
-
-/** One field of a frame: the shared annotated field, keyed by the names above. */
-export type FrameField = Field<FieldKey> & {
-	/** A frame field always says where its bits are. */
-	bitOffset: number;
-	bitLength: number;
-	/** A number, or text for the masking key and for fields the input cuts short. */
-	value: number | string;
-};
-
-/** A frame as read from the input; `fields` tile its bytes exactly. */
-export interface DecodedFrame extends DecodedUnit<FrameField> {
-	protocol: 'websocket';
-	index: number;
-	/** Bytes the header takes (2–14); known once byte 1 has been read, else 2. */
-	headerLength: number;
-	fin: boolean;
-	rsv1: boolean;
-	rsv2: boolean;
-	rsv3: boolean;
-	opcode: number;
-	masked: boolean;
-	maskingKey?: Uint8Array;
-	/** Declared payload length; -1 while the header is cut before the length is known. */
-	payloadLength: number;
-	/** Byte offset of the payload in the input; -1 when the header is cut. */
-	payloadOffset: number;
-	/** The payload, unmasked; for a cut frame, the bytes present. */
-	payload: Uint8Array;
-	/** All of the frame's bytes are present. */
-	complete: boolean;
-	/** Index into `messages` of the message this frame belongs to, if it made it there. */
-	message?: number;
-}
-
-/** The kinds of message an application sees. */
-export type MessageType = 'text' | 'binary' | 'ping' | 'pong' | 'close';
-
-/** A message: data frames reassembled (and inflated), or a single control frame. */
-export interface DecodedMessage {
-	type: MessageType;
-	/** Application data: reassembled and inflated. For an unfinished compressed message, the
-	 * compressed bytes so far (they cannot be inflated before the message ends). */
-	data: Uint8Array;
-	/** Text of a text message, or a Close frame's reason. */
-	text?: string;
-	/** Close status code, when the Close frame has one. */
-	code?: number;
-	/** Close reason (may be empty). */
-	reason?: string;
-	/** Indexes into `frames`. */
-	frames: number[];
-	/** RSV1 was set on the first frame under permessage-deflate. */
-	compressed: boolean;
-	/** Payload bytes on the wire, for compressed messages. */
-	compressedLength?: number;
-	/** False for a data message the input (or an error) ended before its final frame. */
-	complete: boolean;
-}
-
-/** A problem located in the input. */
-export interface DecodeProblem<Code extends string> {
-	code: Code;
-	/** A sentence quoting the actual values. */
-	message: string;
-	/** Byte offset in the input. */
-	offset: number;
-	/** Bit within that byte (0 = most significant). */
-	bitOffset?: number;
-	/** Index of the frame holding `offset`. */
-	frame: number;
-	/** The rule that makes it a problem, e.g. 'RFC 6455 §5.2'. */
-	source: string;
-}
-
-/** The first fatal violation: decoding stops there. */
-export interface DecodeError extends DecodeProblem<DecodeErrorCode> {
-	/** The status code a strict receiver would close the connection with. */
-	closeCode: number;
-}
-
-/** Something a strict reading flags but a receiver may accept. */
-export type DecodeWarning = DecodeProblem<DecodeWarningCode>;
-
-/** The input ends inside a frame. */
-export interface IncompleteFrame {
-	/** Byte offset of the cut frame. */
-	offset: number;
-	/** Bytes still needed: to finish the frame, or — when `atLeast` — to finish its header. */
-	needed: number;
-	/** The header itself is cut: at least `needed` more bytes (the payload comes on top). */
-	atLeast: boolean;
-	/** The whole frame's size, when its payload length is already known. */
-	frameLength?: number;
-}
-
-/** Everything read from the input. */
-export interface DecodeResult {
-	frames: DecodedFrame[];
-	messages: DecodedMessage[];
-	error?: DecodeError;
-	warnings: DecodeWarning[];
-	/** The input ends inside a frame (reported only when there is no `error`). */
-	incomplete?: IncompleteFrame;
-	/** Bytes after the frame where decoding stopped on an error, not decoded (0 without one). */
-	trailing: number;
-}
+export type {
+	DecodeError,
+	DecodeErrorCode,
+	DecodeOptions,
+	DecodeProblem,
+	DecodeResult,
+	DecodeWarning,
+	DecodeWarningCode,
+	DecodedFrame,
+	DecodedMessage,
+	FieldKey,
+	FrameField,
+	IncompleteFrame,
+	MessageType,
+	Sender
+} from './frame-types';
 
 // States of the frame reader.
 const GET_INFO = 0;
@@ -216,59 +108,8 @@ const FRAME_DONE = 6;
 /** 2^32, to combine the two halves of a 64-bit length. */
 const TWO_POW_32 = 0x100000000;
 
-/** How much of a payload a meaning quotes. */
-const PREVIEW_CHARS = 32;
-const PREVIEW_BYTES = 128;
-const PREVIEW_HEX_BYTES = 8;
-
-/** Colour family of each field, for every view. */
-const CATEGORY: Record<FieldKey, FieldCategory> = {
-	fin: 'flags',
-	rsv1: 'reserved',
-	rsv2: 'reserved',
-	rsv3: 'reserved',
-	opcode: 'type',
-	mask: 'mask',
-	payloadLength: 'length',
-	extendedPayloadLength: 'length',
-	maskingKey: 'key',
-	payload: 'payload',
-	closeCode: 'code',
-	closeReason: 'text'
-};
-
 const EMPTY = new Uint8Array(0);
 const TEXT_DECODER = new TextDecoder();
-
-/** "Hello", quoted and escaped, cut at PREVIEW_CHARS with an ellipsis. */
-function textPreview(bytes: Uint8Array): string {
-	const head = bytes.subarray(0, PREVIEW_BYTES);
-	let text = TEXT_DECODER.decode(head);
-	let cut = bytes.length > head.length;
-	if (text.length > PREVIEW_CHARS) {
-		text = text.slice(0, PREVIEW_CHARS);
-		cut = true;
-	}
-	// A cut can split a code point (U+FFFD from the decoder) or a surrogate pair.
-	if (cut) text = text.replace(/[\uD800-\uDBFF\uFFFD]$/, '');
-	return JSON.stringify(text) + (cut ? '…' : '');
-}
-
-/** First bytes as hex: "00 01 02 03 …". */
-function hexPreview(bytes: Uint8Array): string {
-	const head = toHex(bytes.subarray(0, PREVIEW_HEX_BYTES));
-	return bytes.length > PREVIEW_HEX_BYTES ? head + ' …' : head;
-}
-
-/** True if the first bytes are printable ASCII, so a preview as text is honest. */
-function looksLikeText(bytes: Uint8Array): boolean {
-	const n = Math.min(bytes.length, PREVIEW_BYTES);
-	for (let i = 0; i < n; i++) {
-		const b = bytes[i];
-		if ((b < 0x20 || b > 0x7e) && b !== 0x09 && b !== 0x0a && b !== 0x0d) return false;
-	}
-	return true;
-}
 
 /** The strict receiver. One instance reads one input. */
 class Decoder {
@@ -410,10 +251,8 @@ class Decoder {
 		const { opcode } = frame;
 		const control = isControlOpcode(opcode);
 		const dataStart = opcode === OPCODE_TEXT || opcode === OPCODE_BINARY;
-		const fields = frame.fields;
 		this.addField({
 			key: 'fin',
-			name: 'FIN',
 			offset: at,
 			bitOffset: 0,
 			bitLength: 1,
@@ -423,7 +262,6 @@ class Decoder {
 		});
 		this.addField({
 			key: 'rsv1',
-			name: 'RSV1',
 			offset: at,
 			bitOffset: 1,
 			bitLength: 1,
@@ -431,13 +269,12 @@ class Decoder {
 			meaning: explain.rsv1Meaning(frame.rsv1, this.deflate, dataStart),
 			source: this.deflate ? RFC_RSV1 : RFC_FRAMING
 		});
-		for (const [key, name, bit, set] of [
-			['rsv2', 'RSV2', 2, frame.rsv2],
-			['rsv3', 'RSV3', 3, frame.rsv3]
+		for (const [key, bit, set] of [
+			['rsv2', 2, frame.rsv2],
+			['rsv3', 3, frame.rsv3]
 		] as const) {
 			this.addField({
 				key,
-				name,
 				offset: at,
 				bitOffset: bit,
 				bitLength: 1,
@@ -450,7 +287,6 @@ class Decoder {
 			opcode === OPCODE_CONTINUATION && this.messageOpcode >= 0 ? this.messageOpcode : undefined;
 		this.addField({
 			key: 'opcode',
-			name: 'Opcode',
 			offset: at,
 			bitOffset: 4,
 			bitLength: 4,
@@ -477,7 +313,12 @@ class Decoder {
 
 		// Bit 0: control frames may not be fragmented (RFC 6455 §5.5).
 		if (!frame.fin && knownControl) {
-			return this.fail('FRAGMENTED_CONTROL_FRAME', explain.errors.fragmentedControl(at, opcode), at, 0);
+			return this.fail(
+				'FRAGMENTED_CONTROL_FRAME',
+				explain.errors.fragmentedControl(at, opcode),
+				at,
+				0
+			);
 		}
 		// Bits 1–3: reserved unless an extension defines them (RFC 6455 §5.2, RFC 7692 §6.1).
 		if (frame.rsv1) {
@@ -563,7 +404,6 @@ class Decoder {
 
 		this.addField({
 			key: 'mask',
-			name: 'MASK',
 			offset: at,
 			bitOffset: 0,
 			bitLength: 1,
@@ -573,7 +413,6 @@ class Decoder {
 		});
 		this.addField({
 			key: 'payloadLength',
-			name: 'Payload len',
 			offset: at,
 			bitOffset: 1,
 			bitLength: 7,
@@ -601,7 +440,12 @@ class Decoder {
 		const at = frame.offset + 1;
 		// Bit 0: clients mask, servers do not (RFC 6455 §5.1).
 		if (this.fromClient && !frame.masked) {
-			return this.fail('CLIENT_FRAME_NOT_MASKED', explain.errors.clientNotMasked(frame.offset), at, 0);
+			return this.fail(
+				'CLIENT_FRAME_NOT_MASKED',
+				explain.errors.clientNotMasked(frame.offset),
+				at,
+				0
+			);
 		}
 		if (!this.fromClient && frame.masked) {
 			return this.fail('SERVER_FRAME_MASKED', explain.errors.serverMasked(frame.offset), at, 0);
@@ -625,14 +469,13 @@ class Decoder {
 		const frame = this.frame;
 		const at = this.pos;
 		if (this.end - at < 2) {
-			this.partialField('extendedPayloadLength', 'Extended payload length', 2);
+			this.partialField('extendedPayloadLength', 2);
 			return this.cutHeader();
 		}
 		const length = readU16(this.bytes, at);
 		const minimal = length > 125;
 		this.addField({
 			key: 'extendedPayloadLength',
-			name: 'Extended payload length',
 			offset: at,
 			bitOffset: 0,
 			bitLength: 16,
@@ -641,7 +484,12 @@ class Decoder {
 			source: RFC_FRAMING
 		});
 		if (!minimal && this.error === undefined) {
-			this.warn('NON_MINIMAL_LENGTH', explain.warnings.nonMinimalLength(frame.offset, length, 16), at, 0);
+			this.warn(
+				'NON_MINIMAL_LENGTH',
+				explain.warnings.nonMinimalLength(frame.offset, length, 16),
+				at,
+				0
+			);
 		}
 		this.pos += 2;
 		frame.payloadLength = length;
@@ -664,7 +512,7 @@ class Decoder {
 			);
 		}
 		if (this.end - at < 8) {
-			this.partialField('extendedPayloadLength', 'Extended payload length', 8);
+			this.partialField('extendedPayloadLength', 8);
 			return this.cutHeader();
 		}
 		const high = readU32(bytes, at);
@@ -673,7 +521,6 @@ class Decoder {
 		const minimal = length > MAX_16BIT_LENGTH;
 		this.addField({
 			key: 'extendedPayloadLength',
-			name: 'Extended payload length',
 			offset: at,
 			bitOffset: 0,
 			bitLength: 64,
@@ -685,7 +532,12 @@ class Decoder {
 			this.fail('LENGTH_TOO_LARGE', explain.errors.lengthTooLarge(frame.offset, length), at, 0);
 		}
 		if (!minimal && this.error === undefined) {
-			this.warn('NON_MINIMAL_LENGTH', explain.warnings.nonMinimalLength(frame.offset, length, 64), at, 0);
+			this.warn(
+				'NON_MINIMAL_LENGTH',
+				explain.warnings.nonMinimalLength(frame.offset, length, 64),
+				at,
+				0
+			);
 		}
 		this.pos += 8;
 		frame.payloadLength = length;
@@ -719,7 +571,7 @@ class Decoder {
 		const frame = this.frame;
 		const at = this.pos;
 		if (this.end - at < 4) {
-			this.partialField('maskingKey', 'Masking-key', 4);
+			this.partialField('maskingKey', 4);
 			return this.cutHeader();
 		}
 		const key = this.bytes.slice(at, at + 4);
@@ -727,7 +579,6 @@ class Decoder {
 		const hex = toHex(key);
 		this.addField({
 			key: 'maskingKey',
-			name: 'Masking-key',
 			offset: at,
 			bitOffset: 0,
 			bitLength: 32,
@@ -792,7 +643,6 @@ class Decoder {
 		}
 		this.addField({
 			key: 'payload',
-			name: 'Payload data',
 			offset: frame.payloadOffset,
 			bitOffset: 0,
 			bitLength: available * 8,
@@ -815,7 +665,6 @@ class Decoder {
 			const hex = toHex(payload);
 			this.addField({
 				key: tooShort ? 'payload' : 'closeCode',
-				name: tooShort ? 'Payload data' : 'Status code',
 				offset: at,
 				bitOffset: 0,
 				bitLength: 8,
@@ -830,7 +679,6 @@ class Decoder {
 		const code = readU16(payload, 0);
 		this.addField({
 			key: 'closeCode',
-			name: 'Status code',
 			offset: at,
 			bitOffset: 0,
 			bitLength: 16,
@@ -844,7 +692,6 @@ class Decoder {
 			const cut = available < frame.payloadLength;
 			this.addField({
 				key: 'closeReason',
-				name: 'Close reason',
 				offset: at + 2,
 				bitOffset: 0,
 				bitLength: reason.length * 8,
@@ -920,14 +767,12 @@ class Decoder {
 	}
 
 	/** A field the input ends inside: lay out the bytes present. */
-	private partialField(key: FieldKey, name: string, size: number): void {
-		const frame = this.frame;
+	private partialField(key: FieldKey, size: number): void {
 		const at = this.pos;
 		const present = this.bytes.subarray(at, this.end);
 		const hex = toHex(present);
 		this.addField({
 			key,
-			name,
 			offset: at,
 			bitOffset: 0,
 			bitLength: present.length * 8,
@@ -1130,24 +975,9 @@ class Decoder {
 		this.warnings.push({ code, message, offset, bitOffset, frame: this.frame.index, source });
 	}
 
-	/** Adds a field to the current frame, with its byte span, category and display filled in. */
-	private addField(field: {
-		key: FieldKey;
-		name: string;
-		offset: number;
-		bitOffset: number;
-		bitLength: number;
-		value: number | string;
-		display?: string;
-		meaning: string;
-		source: string;
-		partial?: boolean;
-	}): void {
-		const length = Math.ceil((field.bitOffset + field.bitLength) / 8);
-		const display =
-			field.display ??
-			(typeof field.value === 'number' ? explain.displayNumber(field.value) : field.value);
-		this.frame.fields.push({ ...field, length, display, category: CATEGORY[field.key] });
+	/** Adds a field to the current frame. */
+	private addField(spec: FieldSpec): void {
+		this.frame.fields.push(frameField(spec));
 	}
 }
 

@@ -5,7 +5,6 @@ import { EXAMPLES } from './examples';
 import { parseHex } from '../bytes/hex';
 import { findTilingProblems } from '../bytes/tiling';
 
-
 describe('the example gallery', () => {
 	it('has unique ids', () => {
 		const ids = EXAMPLES.map((example) => example.id);
@@ -13,7 +12,9 @@ describe('the example gallery', () => {
 	});
 
 	it('has a broken example for every error code', () => {
-		const covered = new Set(EXAMPLES.flatMap((example) => (example.expect.ok ? [] : example.expect.failing)));
+		const covered = new Set(
+			EXAMPLES.flatMap((example) => (example.expect.ok ? [] : example.expect.failing))
+		);
 		expect(DECODE_ERROR_CODES.filter((code) => !covered.has(code))).toEqual([]);
 	});
 

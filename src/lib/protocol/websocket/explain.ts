@@ -98,9 +98,7 @@ export function partialMeaning(hex: string, present: number, size: number): stri
 
 /** How much of a payload is there: "5 bytes", or "3 of 10 bytes present" for a cut frame. */
 export function presentText(available: number, declared: number): string {
-	return available < declared
-		? `${available} of ${declared} bytes present`
-		: bytesText(available);
+	return available < declared ? `${available} of ${declared} bytes present` : bytesText(available);
 }
 
 /** What a payload carries, with a preview made by the decoder. */
