@@ -7,6 +7,7 @@
  * Positions are absolute: offsets count from the first byte of the input the decoder was given.
  * Bits are numbered as RFC diagrams number them: bit 0 is the most significant bit of a byte.
  */
+import { groupDigits } from './text';
 
 /**
  * What kind of thing a field is. Views colour fields by category, so two protocols' length
@@ -108,7 +109,7 @@ export function describePosition(
 	field: Pick<Field, 'offset' | 'length' | 'bitOffset' | 'bitLength'>,
 	base = 0
 ): string {
-	const at = (n: number) => (n - base).toLocaleString('en');
+	const at = (n: number) => groupDigits(n - base);
 	if (isBitField(field)) {
 		const first = field.bitOffset ?? 0;
 		const last = first + bitCount(field) - 1;

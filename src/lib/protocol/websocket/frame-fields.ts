@@ -38,11 +38,27 @@ export interface FieldSpec {
 	partial?: boolean;
 }
 
-/** A complete frame field: the spec plus its name, byte span, display and category. */
+/**
+ * A complete frame field: the spec plus its name, byte span, display and category. Built as one
+ * literal of a fixed shape (no spreads), since the decoder makes several per frame.
+ */
 export function frameField(spec: FieldSpec): FrameField {
 	const { name, abbr, category } = FRAME_FIELDS[spec.key];
-	const length = Math.ceil((spec.bitOffset + spec.bitLength) / 8);
-	const display =
-		spec.display ?? (typeof spec.value === 'number' ? displayNumber(spec.value) : spec.value);
-	return { ...spec, name, ...(abbr ? { abbr } : {}), length, display, category };
+	const { value } = spec;
+	const field: FrameField = {
+		key: spec.key,
+		name,
+		offset: spec.offset,
+		length: Math.ceil((spec.bitOffset + spec.bitLength) / 8),
+		bitOffset: spec.bitOffset,
+		bitLength: spec.bitLength,
+		value,
+		display: spec.display ?? (typeof value === 'number' ? displayNumber(value) : value),
+		meaning: spec.meaning,
+		source: spec.source,
+		category
+	};
+	if (abbr !== undefined) field.abbr = abbr;
+	if (spec.partial) field.partial = true;
+	return field;
 }
