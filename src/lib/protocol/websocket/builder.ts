@@ -6,7 +6,8 @@
  */
 import { concatBytes } from '../bytes/bytes';
 import { encodeFrame, fragmentMessage, type FrameSpec } from './encode';
-import { HexParseError, parseHex } from '../bytes/hex';
+import { readHex } from '../bytes/hex';
+import { groupDigits } from '../bytes/text';
 
 /** Largest payload the builder makes from a size. */
 export const MAX_BUILDER_PAYLOAD = 16 * 1024 * 1024;
@@ -62,23 +63,18 @@ export function builderPayload(
 	switch (form.payloadKind) {
 		case 'text':
 			return { ok: true, payload: ENCODER.encode(form.text) };
-		case 'hex':
-			try {
-				return { ok: true, payload: parseHex(form.hex) };
-			} catch (error) {
-				if (!(error instanceof HexParseError)) throw error;
-				return {
-					ok: false,
-					field: 'hex',
-					message: `Line ${error.line}, column ${error.column}: ${error.message}`
-				};
-			}
+		case 'hex': {
+			const reading = readHex(form.hex);
+			if (reading.ok) return { ok: true, payload: reading.bytes };
+			const { line, column, message } = reading.error;
+			return { ok: false, field: 'hex', message: `Line ${line}, column ${column}: ${message}` };
+		}
 		case 'size':
 			if (!Number.isInteger(form.size) || form.size < 0 || form.size > MAX_BUILDER_PAYLOAD) {
 				return {
 					ok: false,
 					field: 'size',
-					message: `The size must be a whole number of bytes from 0 to ${MAX_BUILDER_PAYLOAD.toLocaleString('en')}.`
+					message: `The size must be a whole number of bytes from 0 to ${groupDigits(MAX_BUILDER_PAYLOAD)}.`
 				};
 			}
 			return { ok: true, payload: filler(form.size, form.opcode === 0x1) };
