@@ -186,7 +186,6 @@ export function parseHttpMessage(text: string, options: ParseOptions = {}): Pars
 		startError({ code: 'bad-start-line', line: startText });
 	}
 
-	let end = lines.length - 1; // index of the last line that belongs to the head
 	let j = headerStart;
 	for (; j < lines.length; j++) {
 		const line = lines[j]!.text;
@@ -237,7 +236,7 @@ export function parseHttpMessage(text: string, options: ParseOptions = {}): Pars
 		}
 		headers.push({ name, value, line: n });
 	}
-	end = Math.min(j, lines.length - 1);
+	const end = Math.min(j, lines.length - 1); // index of the last line that belongs to the head
 
 	// Line endings of the head, start line through the empty line (RFC 9112 §2.2).
 	let crlf = 0;

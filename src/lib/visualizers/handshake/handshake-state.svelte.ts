@@ -1,21 +1,15 @@
-import {
-	checkUpgradeRequest,
-	checkUpgradeResponse,
-	parseHttpMessage,
-	splitExchange,
-	type Check,
-	type ParsedHttp
-} from '$lib/protocol/websocket/handshake';
+import { parseHttpMessage, splitExchange, type ParsedHttp } from '$lib/protocol/http/message';
+import type { Check } from '$lib/protocol/websocket/check';
+import { checkUpgradeRequest } from '$lib/protocol/websocket/request-checks';
+import { checkUpgradeResponse } from '$lib/protocol/websocket/response-checks';
 
 /**
  * The handshake inspector's state: the request and response as typed (never rewritten), parsed,
- * and checked. Response checks are asynchronous (Sec-WebSocket-Accept needs SHA-1), so they are
- * computed in an effect that ignores results from text that has since changed.
+ * and checked. Everything but the two texts is derived from them.
  */
 export class HandshakeState {
 	request = $state('');
 	response = $state('');
-	responseChecks = $state<Check[]>([]);
 
 	parsedRequest = $derived<ParsedHttp | null>(
 		this.request.trim() ? parseHttpMessage(this.request) : null
@@ -26,6 +20,11 @@ export class HandshakeState {
 	requestChecks = $derived<Check[]>(
 		this.parsedRequest ? checkUpgradeRequest(this.parsedRequest) : []
 	);
+	responseChecks = $derived<Check[]>(
+		this.parsedResponse
+			? checkUpgradeResponse(this.parsedResponse, this.parsedRequest ?? undefined)
+			: []
+	);
 
 	/** A request box that also holds the response (a whole exchange pasted at once). */
 	pastedExchange = $derived.by(() => {
@@ -33,24 +32,20 @@ export class HandshakeState {
 		return parts.request !== undefined && parts.response !== undefined ? parts : null;
 	});
 
+	/** How many checks fail with an error, and how many warn, over both sides. */
+	summary = $derived.by(() => {
+		const failing = [...this.requestChecks, ...this.responseChecks].filter(
+			(c) => !c.ok && !c.skipped
+		);
+		return {
+			errors: failing.filter((c) => c.severity === 'error').length,
+			warnings: failing.filter((c) => c.severity === 'warning').length
+		};
+	});
+
 	constructor(request = '', response = '') {
 		this.request = request;
 		this.response = response;
-		$effect(() => {
-			const res = this.parsedResponse;
-			const req = this.parsedRequest ?? undefined;
-			let current = true;
-			if (!res) {
-				this.responseChecks = [];
-				return;
-			}
-			checkUpgradeResponse(res, req).then((checks) => {
-				if (current) this.responseChecks = checks;
-			});
-			return () => {
-				current = false;
-			};
-		});
 	}
 
 	/** Moves a response pasted into the request box into its own box. */
@@ -59,16 +54,5 @@ export class HandshakeState {
 		if (!parts) return;
 		this.request = parts.request ?? '';
 		this.response = parts.response ?? '';
-	}
-
-	/** Every check, failing ones first, as { side, check }. */
-	get summary() {
-		const failing = [...this.requestChecks, ...this.responseChecks].filter(
-			(c) => !c.ok && !c.skipped
-		);
-		return {
-			errors: failing.filter((c) => c.severity === 'error').length,
-			warnings: failing.filter((c) => c.severity === 'warning').length
-		};
 	}
 }
