@@ -8,7 +8,9 @@
  * byte for Wireshark), so an ASCII column such as `deadbeef` is never read as data.
  */
 
-import { decodeBase64 } from './base64';
+// With its extension: this file is in vite.config.ts's import graph (through src/echo), where
+// Vite warns about extensionless imports.
+import { decodeBase64 } from './base64.js';
 
 /** The notations `parseHexDetailed` recognises. */
 export type HexFormat =
