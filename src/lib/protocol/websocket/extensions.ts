@@ -160,7 +160,7 @@ export function parseExtensionHeaders(headers: readonly HttpHeader[]): {
 }
 
 /** The parameters of permessage-deflate (RFC 7692 §7.1); names are matched exactly. */
-export const DEFLATE_PARAMS = [
+const DEFLATE_PARAMS = [
 	'server_no_context_takeover',
 	'client_no_context_takeover',
 	'server_max_window_bits',

@@ -13,8 +13,9 @@ import type { Check } from './check';
 import { checkUpgradeRequest } from './request-checks';
 import { checkUpgradeResponse } from './response-checks';
 
-/** The sample key of RFC 6455 §1.3 and the accept value the RFC gives for it. */
+/** The sample key of RFC 6455 §1.3. */
 export const RFC_KEY = 'dGhlIHNhbXBsZSBub25jZQ==';
+/** The accept value RFC 6455 §1.3 gives for that key, verbatim. */
 export const RFC_ACCEPT = 's3pPLMBiTxaQ9kYGzzhZRbK+xOo=';
 
 /** base64(SHA-1(key + GUID)) by node:crypto, an implementation independent of the module's. */
