@@ -7,7 +7,7 @@
  * protocol that starts with an HTTP exchange, read its result.
  */
 
-import { httpProblemText, type HttpProblem, type HttpProblemCode } from './http-text';
+import { httpProblemText, type HttpProblem, type HttpProblemCode } from './text';
 import { firstControl, firstNonTchar, isToken } from './tokens';
 
 /** One header field line, with the name in its original case and the value trimmed of OWS. */
@@ -22,7 +22,7 @@ export interface HttpHeader {
 export interface HttpParseError {
 	/** What is wrong, as a stable code (see `HttpProblem`). */
 	code: HttpProblemCode;
-	/** The sentence for it, from `http-text`. */
+	/** The sentence for it, from `text.ts`. */
 	message: string;
 	/** 1-based line number. */
 	line: number;

@@ -9,7 +9,8 @@
  */
 
 import type { Base64Error } from '../bytes/base64';
-import { describeChar } from '../http/http-text';
+import { plural } from '../bytes/text';
+import { describeChar } from '../http/text';
 import type { HttpHeader, HttpParseError, ParsedHttp } from '../http/message';
 import type { AcceptMistake } from './accept';
 import type { DeflateProblem, ExtensionItem, ExtensionSyntaxProblem, FoundAt } from './extensions';
@@ -19,10 +20,6 @@ import type { SelectedExtensionProblem } from './response-checks';
 /** A value quoted for a sentence, shortened so a huge paste cannot flood the UI. */
 function q(value: string, max = 80): string {
 	return JSON.stringify(value.length > max ? `${value.slice(0, max - 1)}…` : value);
-}
-
-function plural(n: number, word: string): string {
-	return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** `a`, `a and b`, `a, b and c`. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeChar, httpProblemText, type HttpProblem } from './http-text';
+import { describeChar, httpProblemText, type HttpProblem } from './text';
 
 describe('describeChar', () => {
 	it('names a bare CR, other control characters, and quotes visible ones with their code point', () => {
