@@ -5,7 +5,9 @@ async function connected(page: Page, path = '/echo') {
 	await open(page, '/tools/echo/');
 	const client = page.getByRole('region', { name: 'Echo client' });
 	// The page finds the project's own echo server behind it.
-	await expect(client.getByRole('textbox', { name: 'Endpoint' })).toHaveValue(/^ws:\/\/127\.0\.0\.1:\d+\/echo$/);
+	await expect(client.getByRole('textbox', { name: 'Endpoint' })).toHaveValue(
+		/^ws:\/\/127\.0\.0\.1:\d+\/echo$/
+	);
 	const endpoint = client.getByRole('textbox', { name: 'Endpoint' });
 	await endpoint.fill((await endpoint.inputValue()).replace(/\/echo$/, path));
 	await client.getByRole('button', { name: /^(Connect|Reconnect)$/ }).click();
@@ -16,7 +18,9 @@ async function connected(page: Page, path = '/echo') {
 test.describe('Echo client', () => {
 	test('connects, sends text and binary, and sees them echoed', async ({ page }) => {
 		const client = await connected(page);
-		await expect(client.getByText(/^Open\. protocol: none · extensions: permessage-deflate/)).toBeVisible();
+		await expect(
+			client.getByText(/^Open\. protocol: none · extensions: permessage-deflate/)
+		).toBeVisible();
 
 		await client.getByRole('textbox', { name: 'Message', exact: true }).fill('Hello, echo!');
 		await client.getByRole('button', { name: 'Send', exact: true }).click();
@@ -36,15 +40,21 @@ test.describe('Echo client', () => {
 		await expect(received.first().getByText(/Valid: 1 frame, 1 message/)).toBeVisible();
 	});
 
-	test('on /inspect, shows the real handshake and masked frame bytes that decode to the text', async ({ page }) => {
+	test('on /inspect, shows the real handshake and masked frame bytes that decode to the text', async ({
+		page
+	}) => {
 		const client = await connected(page, '/inspect');
-		const handshake = client.getByText('The handshake your browser really sent, as /inspect received it');
+		const handshake = client.getByText(
+			'The handshake your browser really sent, as /inspect received it'
+		);
 		await expect(handshake).toBeVisible();
 		const inspector = client.getByRole('region', { name: 'The handshake of this connection' });
 		await expect(inspector.getByRole('textbox', { name: /^Request/ })).toHaveValue(
 			/Sec-WebSocket-Key: [A-Za-z0-9+/]{22}==/
 		);
-		await expect(inspector.getByRole('textbox', { name: /^Response/ })).toHaveValue(/^HTTP\/1.1 101 Switching Protocols/);
+		await expect(inspector.getByRole('textbox', { name: /^Response/ })).toHaveValue(
+			/^HTTP\/1.1 101 Switching Protocols/
+		);
 		// Decoded and checked: the accept value really is the hash of the browser's key.
 		await expect(inspector.locator('li[data-check="response.accept"]')).toHaveClass(/pass/);
 
@@ -52,11 +62,34 @@ test.describe('Echo client', () => {
 		await client.getByRole('button', { name: 'Send', exact: true }).click();
 		const sent = client.locator('.entry.sent').first();
 		await sent.getByText('Show bytes (real, from /inspect)').click();
-		await expect(sent.getByText(/These are the bytes the server received, still masked/)).toBeVisible();
+		await expect(
+			sent.getByText(/These are the bytes the server received, still masked/)
+		).toBeVisible();
 		// The browser compressed it (permessage-deflate) and masked it; the decoder undoes both.
 		await expect(sent.getByText(/Valid: 1 frame, 1 message/)).toBeVisible();
 		await expect(sent.locator('.messages pre')).toHaveText('inspect me');
 		await expect(sent.getByText(/^MASK/).first()).toBeVisible();
+	});
+
+	test('after a burst on /inspect, a message still gets its own real bytes', async ({ page }) => {
+		// Without permessage-deflate: with it, the browser's compressor keeps its context across
+		// messages, so a message after the burst cannot be inflated on its own.
+		const client = await connected(page, '/inspect?deflate=0');
+		await client.getByLabel('Burst').fill('200');
+		await client.getByRole('textbox', { name: 'Message', exact: true }).fill('after the burst');
+		// Both clicks in one task: the message goes out before any of the burst's frame reports can
+		// arrive, and those reports must not be taken for it.
+		await client.evaluate((region) => {
+			const button = (name: string) =>
+				[...region.querySelectorAll('button')].find((b) => b.textContent?.trim() === name);
+			button('Run burst')?.click();
+			button('Send')?.click();
+		});
+		await expect(client.getByText(/^200 of 200 echoed/)).toBeVisible();
+		const sent = client.locator('.entry.sent').first();
+		await sent.getByText('Show bytes (real, from /inspect)').click();
+		await expect(sent.getByText(/Valid: 1 frame, 1 message/)).toBeVisible();
+		await expect(sent.locator('.messages pre')).toHaveText('after the burst');
 	});
 
 	test('closes with 4000 and a reason and shows the CloseEvent', async ({ page }) => {
@@ -90,19 +123,27 @@ test.describe('Echo client', () => {
 		await client.getByRole('textbox', { name: 'Endpoint' }).fill('ws://127.0.0.1:5173/echo#x');
 		await client.getByRole('button', { name: 'Connect', exact: true }).click();
 		await expect(client.getByText(/cannot have a fragment/)).toBeVisible();
-		await expect(client.getByRole('textbox', { name: 'Endpoint' })).toHaveValue('ws://127.0.0.1:5173/echo#x');
+		await expect(client.getByRole('textbox', { name: 'Endpoint' })).toHaveValue(
+			'ws://127.0.0.1:5173/echo#x'
+		);
 	});
 
 	test('a burst measures round trips', async ({ page }) => {
 		const client = await connected(page);
 		await client.getByLabel('Burst').fill('50');
 		await client.getByRole('button', { name: 'Run burst' }).click();
-		await expect(client.getByText(/50 of 50 echoed · round trip min [\d.]+ ms · median [\d.]+ ms · p99 [\d.]+ ms/)).toBeVisible();
+		await expect(
+			client.getByText(
+				/50 of 50 echoed · round trip min [\d.]+ ms · median [\d.]+ ms · p99 [\d.]+ ms/
+			)
+		).toBeVisible();
 	});
 
 	test('?endpoint= in the address overrides the default', async ({ page }) => {
 		await open(page, '/tools/echo/?endpoint=ws%3A%2F%2F127.0.0.1%3A1%2Fother');
-		await expect(page.getByRole('textbox', { name: 'Endpoint' })).toHaveValue('ws://127.0.0.1:1/other');
+		await expect(page.getByRole('textbox', { name: 'Endpoint' })).toHaveValue(
+			'ws://127.0.0.1:1/other'
+		);
 		await expect(page.getByText('Endpoint taken from the link you followed.')).toBeVisible();
 	});
 });
@@ -111,7 +152,9 @@ test.describe('Handshake inspector with /inspect', () => {
 	test('checks the handshake this browser really made', async ({ page }) => {
 		await open(page, '/tools/handshake/');
 		await page.getByRole('button', { name: 'Check my browser’s handshake' }).click();
-		await expect(page.getByText('Filled in with the handshake your browser just made with /inspect.')).toBeVisible();
+		await expect(
+			page.getByText('Filled in with the handshake your browser just made with /inspect.')
+		).toBeVisible();
 		const inspector = page.getByRole('region', { name: 'Handshake inspector' });
 		await expect(inspector.locator('li[data-check="response.accept"]')).toHaveClass(/pass/);
 		await expect(inspector.locator('li[data-check="request.key"]')).toHaveClass(/pass/);

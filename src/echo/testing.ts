@@ -4,6 +4,7 @@
  * packet, silence to pings).
  */
 import { connect as tcpConnect, type Socket } from 'node:net';
+import * as ws from 'ws';
 import { WebSocket, type ClientOptions, type RawData } from 'ws';
 
 /** A message as a client received it. */
@@ -158,4 +159,41 @@ export function rawConnect(port: number, request: string, after?: Uint8Array): P
 		wakers.add(check);
 		socket.once('close', () => reject(new Error('Closed before a response head arrived')));
 	});
+}
+
+/** What ws's frame writer takes; @types/ws does not declare it. */
+interface WsFrameOptions {
+	fin: boolean;
+	opcode: number;
+	rsv1: boolean;
+	mask: boolean;
+	readOnly: boolean;
+	maskBuffer?: Buffer;
+	generateMask?: (mask: Buffer) => void;
+}
+const { Sender } = ws as unknown as {
+	Sender: { frame(data: Buffer, options: WsFrameOptions): Buffer[] };
+};
+
+/**
+ * The bytes ws itself writes for one frame, as an oracle for frame encoders: masked with `key`
+ * when given (a client's frame), unmasked otherwise (a server's).
+ */
+export function wsFrame(
+	payload: Uint8Array,
+	options: { opcode: number; fin?: boolean; rsv1?: boolean; key?: Uint8Array }
+): Uint8Array {
+	const { opcode, fin = true, rsv1 = false, key } = options;
+	return Buffer.concat(
+		Sender.frame(Buffer.from(payload), {
+			fin,
+			opcode,
+			rsv1,
+			readOnly: false,
+			mask: key !== undefined,
+			maskBuffer: key ? Buffer.from(key) : undefined,
+			// Keep the key given instead of drawing a random one (masking is skipped without a key).
+			generateMask: () => {}
+		})
+	);
 }

@@ -3,35 +3,32 @@ import {
 	checkEndpoint,
 	checkSubprotocols,
 	explainClose,
-	READY_STATES,
-	roundTripStats
+	READY_STATES
 } from '$lib/protocol/websocket/client-rules';
-import { encodeFrame } from '$lib/protocol/websocket';
-import { HexParseError, parseHex, toHex } from '$lib/protocol/bytes/hex';
+import { readHex } from '$lib/protocol/bytes/hex';
 import { parseInspectReport } from '$lib/protocol/websocket/inspect-report';
+import { Burst, checkBurstCount } from './burst';
+import { InspectMatcher, isInspectUrl } from './inspect-match';
+import {
+	EMPTY_LOG,
+	appendEntry,
+	eventEntry,
+	exportLog,
+	receivedEntry,
+	replaceEntry,
+	sentEntry,
+	type BoundedLog,
+	type LogEntry
+} from './message-log';
 
-/** One message in the log. */
-export interface LogEntry {
-	id: number;
-	/** Milliseconds since the page opened (performance.now()). */
-	at: number;
-	direction: 'sent' | 'received' | 'event';
-	type: 'text' | 'binary' | 'event';
-	/** The text, for text messages and events. */
-	text?: string;
-	/** The bytes, for binary messages. */
-	bytes?: Uint8Array;
-	size: number;
-	/** The frame as it went on the wire: real (reported by /inspect) or reconstructed. */
-	wire?: { hex: string; real: boolean; compressed: boolean };
-	/** The masking key the reconstruction used, for sent messages. */
-	key?: Uint8Array;
-}
+export { MAX_LOG, type LogEntry } from './message-log';
 
-/** Most entries kept; older ones are dropped (and counted) so thousands of messages stay smooth. */
-export const MAX_LOG = 2000;
-
-const ENCODER = new TextEncoder();
+// readyState values by name. WebSocket.OPEN and its siblings would do in the browser, but this
+// class is also built while pages are prerendered, in a Node without a WebSocket global.
+const CONNECTING = READY_STATES.indexOf('CONNECTING');
+const OPEN = READY_STATES.indexOf('OPEN');
+const CLOSING = READY_STATES.indexOf('CLOSING');
+const CLOSED = READY_STATES.indexOf('CLOSED');
 
 /** Four random bytes: the masking key a browser would draw for one frame (RFC 6455 §5.3). */
 function randomKey() {
@@ -43,13 +40,16 @@ function randomKey() {
  * protocol, extensions, bufferedAmount, binaryType), a message log, close handling with the
  * browser's rules, a burst mode that measures round trips, and — against /inspect — the real
  * handshake and frame bytes the server saw.
+ *
+ * The logic lives in pure modules beside it (message-log, burst, inspect-match); this class
+ * holds the state and wires the socket to them.
  */
 export class EchoClient {
 	endpoint = $state('');
 	protocolsText = $state('');
 	binaryType = $state<BinaryType>('blob');
 
-	readyState = $state(3);
+	readyState = $state(CLOSED);
 	url = $state('');
 	protocol = $state('');
 	extensions = $state('');
@@ -65,35 +65,43 @@ export class EchoClient {
 		explanation: string;
 	} | null>(null);
 
-	log = $state.raw<LogEntry[]>([]);
-	dropped = $state(0);
+	#history = $state.raw<BoundedLog>(EMPTY_LOG);
 	handshake = $state<{ request: string; response: string } | null>(null);
 
 	burst = $state<{ total: number; received: number } | null>(null);
 	/** Round-trip statistics of the current burst, refreshed every 100 echoes and at the end. */
-	burstStats = $state<ReturnType<typeof roundTripStats>>(null);
-	#samples: number[] = [];
+	burstStats = $state<ReturnType<Burst['stats']>>(null);
 
 	readyStateName = $derived(READY_STATES[this.readyState] ?? String(this.readyState));
+	/** Open: messages can be sent. */
+	open = $derived(this.readyState === OPEN);
+	/** Connecting or open: there is a connection to close. */
+	active = $derived(this.readyState === CONNECTING || this.readyState === OPEN);
 
 	#socket: WebSocket | null = null;
 	#opened = false;
 	#nextId = 1;
+	#bursts = 0;
 	#poll: ReturnType<typeof setInterval> | undefined;
-	/** Sent data messages waiting for the frame report /inspect sends for them. */
-	#awaitingReport: LogEntry[] = [];
-	/** Burst messages in flight: marker → send time. */
-	#inFlight = new Map<string, number>();
+	#tracker: Burst | null = null;
+	/** Pairs /inspect's frame reports with the messages sent on this connection. */
+	#matcher = new InspectMatcher();
 	/** Keeps received Blobs in order while they are read. */
 	#receiving: Promise<void> = Promise.resolve();
 
+	/** The newest messages and events, oldest first. */
+	get log(): readonly LogEntry[] {
+		return this.#history.entries;
+	}
+
+	/** How many older entries were dropped to keep the log fast. */
+	get dropped(): number {
+		return this.#history.dropped;
+	}
+
 	/** Connected to the project's /inspect endpoint, which reports the real bytes. */
 	get inspecting() {
-		try {
-			return new URL(this.url).pathname.endsWith('/inspect');
-		} catch {
-			return false;
-		}
+		return isInspectUrl(this.url);
 	}
 
 	connect(pageProtocol = location.protocol) {
@@ -124,6 +132,8 @@ export class EchoClient {
 		socket.binaryType = this.binaryType;
 		this.#socket = socket;
 		this.#opened = false;
+		this.#matcher = new InspectMatcher();
+		this.#tracker = null;
 		this.url = socket.url;
 		this.readyState = socket.readyState;
 		this.#event(
@@ -180,7 +190,7 @@ export class EchoClient {
 	}
 
 	disconnect() {
-		if (this.#socket && this.#socket.readyState < 2) this.#socket.close(1000);
+		if (this.#socket && this.#socket.readyState < CLOSING) this.#socket.close(1000);
 		clearInterval(this.#poll);
 	}
 
@@ -206,85 +216,52 @@ export class EchoClient {
 
 	/** Sends bytes typed as hex. */
 	sendHex(text: string): string | null {
-		try {
-			return this.#send(parseHex(text));
-		} catch (error) {
-			if (error instanceof HexParseError)
-				return `Line ${error.line}, column ${error.column}: ${error.message}`;
-			throw error;
-		}
+		const read = readHex(text);
+		if (!read.ok)
+			return `Line ${read.error.line}, column ${read.error.column}: ${read.error.message}`;
+		return this.#send(read.bytes);
 	}
 
 	/** Sends `count` text messages and measures each one's round trip. */
 	startBurst(count: number, size = 32): string | null {
-		if (!this.#socket || this.#socket.readyState !== 1) return 'Connect first.';
-		if (!Number.isInteger(count) || count < 1 || count > 10000)
-			return 'Send between 1 and 10,000 messages.';
+		if (!this.#socket || this.#socket.readyState !== OPEN) return 'Connect first.';
+		const problem = checkBurstCount(count);
+		if (problem) return problem;
+		const burst = new Burst((this.#bursts++).toString(36), count, size);
+		this.#tracker = burst;
 		this.burst = { total: count, received: 0 };
 		this.burstStats = null;
-		this.#samples = [];
-		this.#inFlight.clear();
-		const run = Date.now().toString(36);
 		for (let i = 0; i < count; i++) {
-			const marker = `burst:${run}:${i}:`;
-			this.#inFlight.set(marker, performance.now());
-			this.#socket.send(marker.padEnd(Math.max(marker.length, size), '.'));
+			this.#socket.send(burst.message(i, performance.now()));
+			// Not logged, but /inspect reports their frames too: they take their turn.
+			if (this.inspecting) this.#matcher.sent(null);
 		}
 		this.#event(`Burst: sent ${count} messages`);
 		return null;
 	}
 
 	clear() {
-		this.log = [];
-		this.dropped = 0;
+		this.#history = EMPTY_LOG;
 	}
 
 	/** The log as JSON, for export: payloads as text or hex. */
 	exportJson(): string {
-		return JSON.stringify(
-			this.log.map((e) => ({
-				at_ms: Math.round(e.at),
-				direction: e.direction,
-				type: e.type,
-				size: e.size,
-				...(e.text !== undefined ? { text: e.text } : {}),
-				...(e.bytes ? { hex: toHex(e.bytes) } : {}),
-				...(e.wire ? { wire_hex: e.wire.hex, wire_real: e.wire.real } : {})
-			})),
-			null,
-			2
-		);
+		return exportLog(this.log);
 	}
 
 	#send(data: string | Uint8Array): string | null {
 		const socket = this.#socket;
 		if (!socket) return 'Connect first.';
-		if (socket.readyState === 0)
+		if (socket.readyState === CONNECTING)
 			return 'Still connecting: send() would throw an InvalidStateError.';
-		if (socket.readyState !== 1) {
+		if (socket.readyState !== OPEN) {
 			return 'The connection is closing or closed: the browser would drop this message (and count it in bufferedAmount).';
 		}
 		socket.send(data);
 		this.bufferedAmount = socket.bufferedAmount;
-		const isText = typeof data === 'string';
-		const payload = isText ? ENCODER.encode(data) : data;
-		const key = randomKey();
-		const entry: LogEntry = {
-			id: this.#nextId++,
-			at: performance.now(),
-			direction: 'sent',
-			type: isText ? 'text' : 'binary',
-			...(isText ? { text: data } : { bytes: data }),
-			size: payload.length,
-			key,
-			wire: {
-				hex: toHex(encodeFrame({ fin: true, opcode: isText ? 1 : 2, payload, maskingKey: key })),
-				real: false,
-				compressed: false
-			}
-		};
+		const entry = sentEntry(this.#nextId++, performance.now(), data, randomKey());
 		this.#push(entry);
-		if (this.inspecting) this.#awaitingReport.push(entry);
+		if (this.inspecting) this.#matcher.sent(entry.id);
 		return null;
 	}
 
@@ -299,19 +276,7 @@ export class EchoClient {
 			const bytes = new Uint8Array(
 				data instanceof Blob ? await data.arrayBuffer() : (data as ArrayBuffer)
 			);
-			this.#push({
-				id: this.#nextId++,
-				at,
-				direction: 'received',
-				type: 'binary',
-				bytes,
-				size: bytes.length,
-				wire: {
-					hex: toHex(encodeFrame({ fin: true, opcode: 2, payload: bytes })),
-					real: false,
-					compressed: false
-				}
-			});
+			this.#push(receivedEntry(this.#nextId++, at, bytes));
 		});
 	}
 
@@ -323,79 +288,32 @@ export class EchoClient {
 			return;
 		}
 		if (report?.type === 'frame') {
-			// Data frames answer our sent messages in order; control frames (pongs to the server's
-			// heartbeat pings, the close) are not messages we logged.
-			if (report.opcode === 1 || report.opcode === 2 || report.opcode === 0) {
-				const entry = this.#awaitingReport[0];
-				if (entry) {
-					if (report.fin) this.#awaitingReport.shift();
-					const compressed = (parseInt(report.hex.slice(0, 2), 16) & 0x40) !== 0;
-					const hex = entry.wire?.real ? `${entry.wire.hex}\n${report.hex}` : report.hex;
-					this.#replace(entry, {
-						...entry,
-						wire: { hex, real: true, compressed: compressed || !!entry.wire?.compressed }
-					});
-				}
+			const match = this.#matcher.report(report);
+			if (match) {
+				this.#history = replaceEntry(this.#history, match.id, (entry) => ({
+					...entry,
+					wire: match.wire
+				}));
 			}
 			return;
 		}
-		const burstMarker = this.burst ? /^burst:[a-z0-9]+:\d+:/.exec(text)?.[0] : undefined;
-		if (burstMarker && this.#inFlight.has(burstMarker) && this.burst) {
-			// Burst echoes are counted, not logged: logging each would flood the log and add
-			// rendering time to the round trips being measured.
-			const sentAt = this.#inFlight.get(burstMarker) ?? at;
-			this.#inFlight.delete(burstMarker);
-			this.#samples.push(at - sentAt);
+		// Burst echoes are counted, not logged: logging each would flood the log and add
+		// rendering time to the round trips being measured.
+		const echo = this.#tracker?.receive(text, at);
+		if (echo && this.burst) {
 			this.burst.received++;
-			const done = this.burst.received === this.burst.total;
-			if (done || this.burst.received % 100 === 0) this.burstStats = roundTripStats(this.#samples);
-			if (done) {
-				this.#event(`Burst: all ${this.burst.total} messages echoed`);
-			}
+			if (echo.refresh) this.burstStats = this.#tracker?.stats() ?? null;
+			if (echo.done) this.#event(`Burst: all ${this.burst.total} messages echoed`);
 			return;
 		}
-		const payload = ENCODER.encode(text);
-		this.#push({
-			id: this.#nextId++,
-			at,
-			direction: 'received',
-			type: 'text',
-			text,
-			size: payload.length,
-			wire: {
-				hex: toHex(encodeFrame({ fin: true, opcode: 1, payload })),
-				real: false,
-				compressed: false
-			}
-		});
+		this.#push(receivedEntry(this.#nextId++, at, text));
 	}
 
 	#event(text: string) {
-		this.#push({
-			id: this.#nextId++,
-			at: performance.now(),
-			direction: 'event',
-			type: 'event',
-			text,
-			size: 0
-		});
+		this.#push(eventEntry(this.#nextId++, performance.now(), text));
 	}
 
 	#push(entry: LogEntry) {
-		const next =
-			this.log.length >= MAX_LOG ? this.log.slice(this.log.length - MAX_LOG + 1) : this.log.slice();
-		if (this.log.length >= MAX_LOG) this.dropped += this.log.length - MAX_LOG + 1;
-		next.push(entry);
-		this.log = next;
-	}
-
-	#replace(old: LogEntry, updated: LogEntry) {
-		const i = this.log.indexOf(old);
-		if (i < 0) return;
-		const next = this.log.slice();
-		next[i] = updated;
-		this.log = next;
-		const waiting = this.#awaitingReport.indexOf(old);
-		if (waiting >= 0) this.#awaitingReport[waiting] = updated;
+		this.#history = appendEntry(this.#history, entry);
 	}
 }
