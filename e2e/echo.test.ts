@@ -1,5 +1,6 @@
-import { open } from './helpers';
+import { open, recordProblems } from './helpers';
 import { expect, test, type Page } from '@playwright/test';
+import { STATIC_PORT } from './playwright.config';
 
 async function connected(page: Page, path = '/echo') {
 	await open(page, '/tools/echo/');
@@ -146,6 +147,48 @@ test.describe('Echo client', () => {
 		);
 		await expect(page.getByText('Endpoint taken from the link you followed.')).toBeVisible();
 	});
+});
+
+test.describe('finding the echo server behind the page', () => {
+	// Every page with an echo client, and the endpoint it points at when the server is there.
+	const PAGES = [
+		{ path: '/learn/websocket-api/', endpoint: '/echo' },
+		{ path: '/learn/echo-server/', endpoint: '/inspect' },
+		{ path: '/tools/echo/', endpoint: '/echo' }
+	];
+	// The sub-path build on a plain static file server: no echo server behind it.
+	const STATIC = `http://127.0.0.1:${STATIC_PORT}/socket-explorer`;
+
+	for (const { path, endpoint } of PAGES) {
+		test(`${path} finds the local server with no failed request or console message`, async ({
+			page,
+			baseURL
+		}) => {
+			const problems = recordProblems(page);
+			await open(page, path);
+			const port = new URL(baseURL!).port;
+			await expect(page.getByRole('textbox', { name: 'Endpoint' })).toHaveValue(
+				`ws://127.0.0.1:${port}${endpoint}`
+			);
+			await page.waitForLoadState('networkidle');
+			expect(problems).toEqual([]);
+		});
+
+		test(`${path} on a static host says there is no server, quietly`, async ({ page }) => {
+			const problems = recordProblems(page);
+			await open(page, STATIC + path);
+			await expect(
+				page.getByText(
+					path === '/tools/echo/'
+						? /^No echo endpoint is configured for this site/
+						: /served without Socket Explorer’s echo server/
+				)
+			).toBeVisible();
+			await expect(page.getByRole('textbox', { name: 'Endpoint' })).toHaveValue('');
+			await page.waitForLoadState('networkidle');
+			expect(problems).toEqual([]);
+		});
+	}
 });
 
 test.describe('Handshake inspector with /inspect', () => {

@@ -47,6 +47,24 @@ export function scrollsHorizontally(page: Page) {
 	});
 }
 
+/**
+ * Starts recording everything a page reports going wrong: console messages (any type), uncaught
+ * errors, requests that fail and responses with an error status. Call before `goto`; the
+ * returned list fills as the page runs.
+ */
+export function recordProblems(page: Page): string[] {
+	const problems: string[] = [];
+	page.on('console', (message) => problems.push(`console.${message.type()}: ${message.text()}`));
+	page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+	page.on('requestfailed', (request) =>
+		problems.push(`request failed (${request.failure()?.errorText}): ${request.url()}`)
+	);
+	page.on('response', (response) => {
+		if (response.status() >= 400) problems.push(`${response.status()}: ${response.url()}`);
+	});
+	return problems;
+}
+
 /** Goes to `path` and waits until the app has hydrated, so input reaches the components. */
 export async function open(page: Page, path: string) {
 	const response = await page.goto(path);

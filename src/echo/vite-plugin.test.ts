@@ -1,9 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer as createViteServer, type ViteDevServer } from 'vite';
+import {
+	createServer as createViteServer,
+	preview,
+	type PreviewServer,
+	type ViteDevServer
+} from 'vite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { silentLogger } from './server.js';
@@ -128,5 +133,74 @@ describe('echoServerPlugin', () => {
 		echo.ws.send('{"hello":"vite"}');
 		expect((await echo.received(1))[0].text).toBe('{"hello":"vite"}');
 		expect(echo.ws.protocol).toBe('json');
+	});
+
+	describe('marks every response with the echo endpoint, in a Server-Timing header', () => {
+		/** The endpoint path a page would read from the header, or null without the marker. */
+		function markedPath(response: Response): string | null {
+			const header = response.headers.get('server-timing') ?? '';
+			return /^socket-explorer-echo;desc="(\/[^"]*)"$/.exec(header)?.[1] ?? null;
+		}
+
+		/** A temporary folder, removed after the test. */
+		function tempDir() {
+			const root = mkdtempSync(join(tmpdir(), 'echo-vite-'));
+			cleanups.push(() => rmSync(root, { recursive: true, force: true }));
+			return root;
+		}
+
+		it('on the dev server, for a page, an asset and a path outside the base; ws connects to the path', async () => {
+			const root = tempDir();
+			writeFileSync(join(root, 'index.html'), '<!doctype html><title>t</title>');
+			writeFileSync(join(root, 'style.css'), 'body{}');
+			const vite: ViteDevServer = await createViteServer({
+				configFile: false,
+				root,
+				base: '/socket-explorer/',
+				logLevel: 'silent',
+				optimizeDeps: { noDiscovery: true, include: [] },
+				server: { host: '127.0.0.1', port: 0, strictPort: true, ws: false },
+				plugins: [echoServerPlugin({ logger: silentLogger })]
+			});
+			cleanups.push(() => vite.close());
+			await vite.listen();
+			const port = (vite.httpServer?.address() as AddressInfo).port;
+			const origin = `http://127.0.0.1:${port}`;
+			const page = await fetch(`${origin}/socket-explorer/`);
+			expect(page.status).toBe(200);
+			expect(markedPath(page)).toBe('/socket-explorer/echo');
+			expect(markedPath(await fetch(`${origin}/socket-explorer/style.css`))).toBe(
+				'/socket-explorer/echo'
+			);
+			const outside = await fetch(`${origin}/elsewhere/`);
+			expect(outside.status).toBe(404);
+			expect(markedPath(outside)).toBe('/socket-explorer/echo');
+
+			const echo = await client(`ws://127.0.0.1:${port}${markedPath(page)}`);
+			echo.ws.send('found by its header');
+			expect((await echo.received(1))[0].text).toBe('found by its header');
+		});
+
+		it('on the preview server, for a built page', async () => {
+			const root = tempDir();
+			mkdirSync(join(root, 'dist'));
+			writeFileSync(join(root, 'dist', 'index.html'), '<!doctype html><title>t</title>');
+			const server: PreviewServer = await preview({
+				configFile: false,
+				root,
+				logLevel: 'silent',
+				preview: { host: '127.0.0.1', port: 0, strictPort: true },
+				plugins: [echoServerPlugin({ logger: silentLogger })]
+			});
+			cleanups.push(() => server.close());
+			const port = (server.httpServer.address() as AddressInfo).port;
+			const page = await fetch(`http://127.0.0.1:${port}/`);
+			expect(page.status).toBe(200);
+			expect(markedPath(page)).toBe('/echo');
+
+			const echo = await client(`ws://127.0.0.1:${port}${markedPath(page)}`);
+			echo.ws.send('previewed');
+			expect((await echo.received(1))[0].text).toBe('previewed');
+		});
 	});
 });

@@ -4,10 +4,18 @@
  *
  * Only upgrades to those two paths are taken; everything else, Vite's HMR socket included, is
  * left to the other 'upgrade' listeners on the same server.
+ *
+ * Every response also carries `Server-Timing: socket-explorer-echo;desc="<base>/echo"`, which is
+ * how a page learns that this server, with its echo endpoint, is behind it: the page reads the
+ * header from its own navigation entry, so finding the server costs no request, and on a static
+ * host (no header) nothing fails and nothing is logged. A cookie would also need no request, but
+ * cookies ignore the port: one set by `npm start` on 127.0.0.1:5173 would be sent to any other
+ * server on 127.0.0.1 and outlive the server that set it.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Plugin } from 'vite';
 import { ECHO_PROBE_HEADER } from '../lib/protocol/websocket/inspect-report.js';
+import { echoServerTiming } from '../lib/visualizers/echo-client/local-echo.js';
 import {
 	createEchoServer,
 	type EchoLogger,
@@ -53,12 +61,14 @@ export function echoServerPlugin(options: EchoPluginOptions = {}): EchoVitePlugi
 			});
 		const echo = createEchoServer({ ...options, logger, basePath: server.config.base });
 		echo.attach(httpServer);
-		// A plain GET of an endpoint answers 426 with a marker header, so a page can find out that
-		// the project's echo server is behind it (a static host would answer 404 or a page).
 		const base = server.config.base.replace(/\/$/, '');
+		// Added before Vite's own middlewares, so pages, assets and Vite's answers all carry it.
+		const marker = echoServerTiming(`${base}/echo`);
 		server.middlewares?.use((req, res, next) => {
+			res.setHeader('Server-Timing', marker);
 			const path = (req.url ?? '').split('?')[0];
 			if (path !== `${base}/echo` && path !== `${base}/inspect`) return next();
+			// A plain GET of an endpoint (someone opening it in a tab) says what it is.
 			res.writeHead(426, {
 				'Content-Type': 'text/plain; charset=utf-8',
 				Upgrade: 'websocket',
