@@ -140,12 +140,33 @@ test.describe('Echo client', () => {
 		).toBeVisible();
 	});
 
-	test('?endpoint= in the address overrides the default', async ({ page }) => {
-		await open(page, '/tools/echo/?endpoint=ws%3A%2F%2F127.0.0.1%3A1%2Fother');
+	test('the endpoint and subprotocols in the address override the default', async ({ page }) => {
+		await open(
+			page,
+			'/tools/echo/?endpoint=ws%3A%2F%2F127.0.0.1%3A1%2Fother&protocols=chat%2C+echo'
+		);
 		await expect(page.getByRole('textbox', { name: 'Endpoint' })).toHaveValue(
 			'ws://127.0.0.1:1/other'
 		);
-		await expect(page.getByText('Endpoint taken from the link you followed.')).toBeVisible();
+		await expect(page.getByRole('textbox', { name: 'Subprotocols to offer' })).toHaveValue(
+			'chat, echo'
+		);
+		await expect(page.getByText('Endpoint taken from the page address.')).toBeVisible();
+	});
+
+	test('keeps the endpoint and subprotocols in the address as they are typed', async ({ page }) => {
+		await open(page, '/tools/echo/');
+		const endpoint = page.getByRole('textbox', { name: 'Endpoint' });
+		await expect(endpoint).toHaveValue(/\/echo$/);
+		await endpoint.fill('ws://127.0.0.1:9/x?delay=5');
+		await page.getByRole('textbox', { name: 'Subprotocols to offer' }).fill('json');
+		await expect(page).toHaveURL(
+			/\/tools\/echo\/\?endpoint=ws%3A%2F%2F127\.0\.0\.1%3A9%2Fx%3Fdelay%3D5&protocols=json$/
+		);
+		// The address reproduces the state: a reload shows the same endpoint, from the address.
+		await page.reload();
+		await expect(endpoint).toHaveValue('ws://127.0.0.1:9/x?delay=5');
+		await expect(page.getByText('Endpoint taken from the page address.')).toBeVisible();
 	});
 });
 
