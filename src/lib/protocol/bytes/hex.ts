@@ -11,6 +11,7 @@
 // With its extension: this file is in vite.config.ts's import graph (through src/echo), where
 // Vite warns about extensionless imports.
 import { decodeBase64 } from './base64.js';
+import { plural } from './text.js';
 
 /** The notations `parseHexDetailed` recognises. */
 export type HexFormat =
@@ -36,6 +37,11 @@ export const HEX_FORMAT_LABELS: Readonly<Record<HexFormat, string>> = {
 	wireshark: 'Wireshark hex dump',
 	base64: 'base64'
 };
+
+/** What was read, for the line under an input: "Read as xxd: 32 bytes." */
+export function readingSummary(format: HexFormat, count: number): string {
+	return `Read as ${HEX_FORMAT_LABELS[format]}: ${plural(count, 'byte')}.`;
+}
 
 /** Bytes read from text, and the notation they were read in. */
 export interface ParsedHex {

@@ -1,14 +1,24 @@
 /**
- * Every sentence the frame decoder writes, in one place, in English. The decoder works out the
- * facts (bits, lengths, offsets); this module turns them into words. Another language would be
+ * Every sentence the frame decoder and its views write, in one place, in English. The decoder
+ * works out the facts (bits, lengths, offsets); this module turns them into words, and the views
+ * (decoder, builder, the home page's frame strip) only place them. Another language would be
  * one more module with the same exports, not edits across the decoder and its views.
  */
-import { plural } from '../bytes/text';
+import { groupDigits, plural } from '../bytes/text';
 import { closeCodeInfo } from './close-codes';
-import { MAX_CONTROL_PAYLOAD, opcodeDescription, opcodeHex, opcodeName } from './opcodes';
+import type { DecodeResult, DecodedFrame, DecodedMessage, FrameField, Sender } from './decode';
+import {
+	MAX_CONTROL_PAYLOAD,
+	OPCODE_TEXT,
+	opcodeDescription,
+	opcodeHex,
+	opcodeName
+} from './opcodes';
+import { RFC_FRAMING, RFC_MASKING } from './problems';
+import type { FrameExpectation } from './verdict';
 
 /** "The frame at byte 12": how every sentence about one frame starts. */
-const frameAt = (offset: number) => `The frame at byte ${offset.toLocaleString('en')}`;
+const frameAt = (offset: number) => `The frame at byte ${groupDigits(offset)}`;
 
 /** "1 byte", "2,048 bytes". */
 export const bytesText = (count: number) => plural(count, 'byte');
@@ -138,7 +148,7 @@ export function closeReasonMeaning(preview: string, length: number, present: str
 // How values are displayed ------------------------------------------------------------------------
 
 /** A flag or a small number. */
-export const displayNumber = (value: number) => value.toLocaleString('en');
+export const displayNumber = (value: number) => groupDigits(value);
 
 /** An opcode: "0x1". */
 export const displayOpcode = (opcode: number) => `0x${opcode.toString(16)}`;
@@ -229,3 +239,246 @@ export const warnings = {
 			: 'the sender may not send data frames after its Close, and a receiver that has seen ' +
 				'the Close discards it.')
 };
+
+// What the views say about a decoding ------------------------------------------------------------
+
+/** The caption of a frame header's bit diagram: the RFC figure it follows. */
+export const headerDiagramCaption = () => `Header bits, laid out as in the ${RFC_FRAMING} diagram`;
+
+/** "Frame 2: ping". */
+export const frameTitle = (frame: DecodedFrame) =>
+	`Frame ${frame.index + 1}: ${opcodeName(frame.opcode)}`;
+
+/** The facts under a frame's title: "FIN · masked · bytes 0–10 · 6-byte header · 5-byte payload". */
+export function frameSummary(frame: DecodedFrame): string[] {
+	const last = frame.offset + frame.length - 1;
+	return [
+		frame.fin ? 'FIN' : 'not final',
+		...(frame.rsv1 ? ['RSV1'] : []),
+		...(frame.rsv2 ? ['RSV2'] : []),
+		...(frame.rsv3 ? ['RSV3'] : []),
+		frame.masked ? 'masked' : 'unmasked',
+		`bytes ${groupDigits(frame.offset)}–${groupDigits(last)}`,
+		`${frame.headerLength}-byte header`,
+		frame.payloadLength >= 0
+			? `${groupDigits(frame.payloadLength)}-byte payload`
+			: 'payload length not read yet'
+	];
+}
+
+/** A field's name in a table of several frames: "Frame 2 FIN". */
+export const frameFieldName = (frameIndex: number, name: string) =>
+	`Frame ${frameIndex + 1} ${name}`;
+
+/** Marks a frame the input ends inside. */
+export const FRAME_CUT_SHORT = 'cut short';
+
+/** The heading of a frame's payload: "Payload (5 bytes)", "Payload as sent (compressed) (3 bytes of 10)". */
+export function payloadHeading(frame: DecodedFrame): { title: string; size: string } {
+	const present = groupDigits(frame.payload.length);
+	return {
+		title: frame.rsv1 ? 'Payload as sent (compressed)' : 'Payload',
+		size: frame.complete
+			? `(${present} bytes)`
+			: `(${present} bytes of ${groupDigits(frame.payloadLength)})`
+	};
+}
+
+/** The verdict in one sentence: how a strict receiver ends, where the input stops, or "Valid". */
+export function decodeHeadline(result: DecodeResult): string {
+	if (result.error) {
+		const { closeCode } = result.error;
+		return `A strict receiver closes the connection with ${closeCode} ${closeCodeInfo(closeCode).name}.`;
+	}
+	if (result.incomplete) {
+		const { atLeast, needed, frameLength } = result.incomplete;
+		const size = frameLength ? ` (the frame is ${plural(frameLength, 'byte')} long)` : '';
+		return (
+			`The input ends inside frame ${result.frames.length}: ` +
+			`${atLeast ? 'at least ' : ''}${plural(needed, 'more byte')} needed${size}.`
+		);
+	}
+	return (
+		`Valid: ${plural(result.frames.length, 'frame')}, ${plural(result.messages.length, 'message')}. ` +
+		'A strict receiver accepts every byte.'
+	);
+}
+
+/** Where a problem lies, as a link text: "Byte 1,024". */
+export const byteLabel = (offset: number) => `Byte ${groupDigits(offset)}`;
+
+/** "in frame 2", after a byte label. */
+export const inFrame = (index: number) => `in frame ${index + 1}`;
+
+/** Why bytes after an error are not shown decoded; empty when there are none. */
+export function trailingSentence(result: DecodeResult): string {
+	return result.trailing > 0
+		? `Decoding stops there: the ${plural(result.trailing, 'byte')} after this frame are not read.`
+		: '';
+}
+
+/** What a reassembled message is, after its type: ["1000 Normal Closure", "reason “bye”", …]. */
+export function messageSummary(message: DecodedMessage): string[] {
+	const parts: string[] = [];
+	if (message.type === 'close') {
+		if (message.code === undefined) {
+			parts.push('no status code (the API reports 1005)');
+		} else {
+			parts.push(`${message.code} ${closeCodeInfo(message.code).name}`);
+			parts.push(message.reason ? `reason “${message.reason}”` : 'no reason');
+		}
+	} else {
+		parts.push(bytesText(message.data.length));
+	}
+	const frames = message.frames.map((frame) => frame + 1).join(', ');
+	parts.push(`from frame${message.frames.length === 1 ? '' : 's'} ${frames}`);
+	if (message.compressed) {
+		parts.push(`inflated from ${plural(message.compressedLength ?? 0, 'compressed byte')}`);
+	}
+	return parts;
+}
+
+/** Marks a message the input (or an error) ended before its final frame. */
+export const MESSAGE_UNFINISHED = 'unfinished';
+
+/** The unmasking steps (RFC 6455 §5.3), around the key and the table of XORs. */
+export const masking = {
+	lead:
+		`each payload byte on the wire is XORed with key byte i mod 4 (${RFC_MASKING}). XOR twice ` +
+		'with the same key gives back the original, so the receiver runs the same operation.',
+	rest: (remaining: number) => `…and so on for the other ${plural(remaining, 'byte')}.`,
+	why:
+		'Masking is not encryption: the key is in the header for anyone to read. A client must ' +
+		'pick a fresh, unpredictable key for every frame so that a script cannot choose the bytes ' +
+		'that appear on the wire; otherwise it could craft bytes that a proxy misreads as HTTP and ' +
+		'poison its cache (RFC 6455 §10.3). That is why clients must mask, even over TLS, and ' +
+		'servers must not.'
+};
+
+// What a lesson expects a decoder to show ---------------------------------------------------------
+
+/** An expectation in words: "valid", "fails with 1002 Protocol Error". */
+export function expectationText(expectation: FrameExpectation): string {
+	switch (expectation.kind) {
+		case 'valid':
+			return 'valid';
+		case 'warning':
+			return 'valid, with a warning';
+		case 'incomplete':
+			return 'cut short (the input ends inside a frame)';
+		case 'close':
+			return `fails with ${expectation.closeCode} ${closeCodeInfo(expectation.closeCode).name}`;
+	}
+}
+
+/** The expectation beside the verdict, and whether the bytes shown still meet it. */
+export function expectationSentence(expectation: FrameExpectation, met: boolean): string {
+	const expected = `Expected: ${expectationText(expectation)}`;
+	return met
+		? `${expected} — as shown.`
+		: `${expected} — but these bytes no longer show that (they were edited, or the options changed).`;
+}
+
+/** An `expect` value that says none of the things a lesson can expect. */
+export const unknownExpectation = (text: string) =>
+	`Expected verdict “${text}” is not one of valid, warning, incomplete or a 4-digit close code.`;
+
+// What the Frame Builder says about what it built ------------------------------------------------
+
+/** An opcode as the builder lists it: "0x9 — ping". */
+export const opcodeOption = (opcode: number) => `${opcodeHex(opcode)} — ${opcodeName(opcode)}`;
+
+/** Beside a typed status code: its name, or why it cannot be sent. */
+export function closeCodeHelp(typed: string): string {
+	const text = typed.trim();
+	if (text === '') return 'empty: a close frame with no status code';
+	if (!/^\d+$/.test(text)) return '';
+	const info = closeCodeInfo(Number(text));
+	return `${info.name}${info.mayBeSent ? '' : ' — may not be sent in a close frame'}`;
+}
+
+/** "11 bytes in 1 frame." with the size before compression when there was one. */
+export function builtSummary(bytes: number, frames: number, uncompressed?: number): string {
+	const before =
+		uncompressed === undefined ? '' : ` (payload ${bytesText(uncompressed)} before compression)`;
+	return `${bytesText(bytes)} in ${plural(frames, 'frame')}${before}.`;
+}
+
+/** What a strict receiver makes of built bytes. */
+export function builtVerdict(result: DecodeResult, from: Sender): string {
+	if (result.error) {
+		const { closeCode, message, source } = result.error;
+		return (
+			`A strict receiver would reject this and close with ${closeCode} ` +
+			`${closeCodeInfo(closeCode).name}: ${message} (${source})`
+		);
+	}
+	if (result.messages.some((message) => !message.complete)) {
+		return 'The message is left open (FIN=0 on the last frame): a receiver waits for more frames.';
+	}
+	return `A strict receiver accepts these bytes from a ${from}.`;
+}
+
+// A frame in a few words, for compact figures ------------------------------------------------------
+
+const STRIP_TEXT_CHARS = 24;
+
+/** A payload in a few words: its text for a text frame, else its first bytes. */
+function payloadBrief(frame: DecodedFrame): string {
+	if (frame.opcode === OPCODE_TEXT) {
+		const text = new TextDecoder().decode(frame.payload);
+		const cut = text.length > STRIP_TEXT_CHARS;
+		return `“${cut ? text.slice(0, STRIP_TEXT_CHARS) + '…' : text}”`;
+	}
+	const head = Array.from(frame.payload.subarray(0, 4), (b) => b.toString(16).padStart(2, '0'));
+	return `${bytesText(frame.payload.length)}: ${head.join(' ')}${frame.payload.length > 4 ? ' …' : ''}`;
+}
+
+/** One field in a few words ("FIN=1", "opcode 0x1 (text)"), or null when it says nothing new. */
+function fieldBrief(field: FrameField, frame: DecodedFrame): string | null {
+	switch (field.key) {
+		case 'fin':
+		case 'mask':
+			return `${field.name}=${field.display}`;
+		case 'rsv1':
+		case 'rsv2':
+		case 'rsv3':
+			// A reserved bit at 0 is the normal case; only a set one is worth a label.
+			return field.value === 1 ? `${field.name}=1` : null;
+		case 'opcode':
+			return `opcode ${field.display} (${opcodeName(frame.opcode)})`;
+		case 'payloadLength':
+			if (field.value === 126) return 'length in the next 2 bytes';
+			if (field.value === 127) return 'length in the next 8 bytes';
+			return `length ${field.display}`;
+		case 'extendedPayloadLength':
+			return `length ${field.display}`;
+		case 'maskingKey':
+			return 'masking key';
+		case 'payload':
+			return frame.masked
+				? `payload ⊕ key = ${payloadBrief(frame)}`
+				: `payload ${payloadBrief(frame)}`;
+		case 'closeCode':
+			return `status code ${field.display}`;
+		case 'closeReason':
+			return `reason ${payloadBrief({ ...frame, opcode: OPCODE_TEXT, payload: frame.payload.subarray(2) })}`;
+	}
+}
+
+/** The fields that share some bytes, in a few words: "FIN=1 · opcode 0x1 (text)". */
+export function fieldsBrief(fields: FrameField[], frame: DecodedFrame): string {
+	return fields
+		.map((field) => fieldBrief(field, frame))
+		.filter((brief) => brief !== null)
+		.join(' · ');
+}
+
+/** What a figure of one frame's bytes shows: "The 11 bytes of a masked WebSocket text frame". */
+export function frameFigureCaption(frame: DecodedFrame, source?: string): string {
+	const kind = `${frame.masked ? 'masked' : 'unmasked'} WebSocket ${opcodeName(frame.opcode)} frame`;
+	return (
+		`The ${plural(frame.length, 'byte')} of ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}` +
+		`${source ? ` (${source})` : ''}, read by this site’s decoder.`
+	);
+}

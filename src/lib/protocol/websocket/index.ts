@@ -1,5 +1,7 @@
 /**
- * The WebSocket frame codec: decode, explain, encode (RFC 6455, RFC 7692).
+ * The WebSocket frame codec's public API: decode, encode, mask, compress (RFC 6455, RFC 7692),
+ * with close codes and opcodes. Helpers the codec uses inside (UTF-8 validation, the DEFLATE
+ * constants) are imported from their modules by the code and tests that need them.
  * The example gallery is a separate import (`./examples`) so pages that do not show it do not
  * pay for its generated payloads.
  */
@@ -30,7 +32,6 @@ export {
 	type LengthEncoding,
 	type MessageSpec
 } from './encode';
-export { Utf8Validator, validateUtf8, type Utf8Failure, type Utf8Result } from './utf8';
 export {
 	closeCodeInfo,
 	isSendableCloseCode,
@@ -38,8 +39,6 @@ export {
 	type CloseCodeRange
 } from './close-codes';
 export {
-	DEFLATE_TAIL,
-	DEFLATE_WINDOW_BYTES,
 	deflateMessage,
 	inflateMessage,
 	type DeflateMessageOptions,
