@@ -1,51 +1,57 @@
-import { decodeFrames } from '$lib/protocol/websocket';
+import type { FieldCategory } from '$lib/protocol/bytes/fields';
 import { parseHex, toHex } from '$lib/protocol/bytes/hex';
+import { decodeFrames, type FrameField, type Sender } from '$lib/protocol/websocket';
+import { fieldsBrief, frameFigureCaption } from '$lib/protocol/websocket/explain';
 
 /** One labelled group of bytes in the home page's frame strip. */
 export interface HeroGroup {
 	hex: string;
 	label: string;
-	tone: string;
+	/** Colours the group: the category of the field covering most of its bits. */
+	category: FieldCategory;
 }
 
-const TONES: Record<string, string> = {
-	fin: 'flags',
-	opcode: 'opcode',
-	mask: 'mask',
-	payloadLength: 'length',
-	maskingKey: 'key',
-	payload: 'payload'
+/** The home page's frame strip: byte groups and what the figure shows. */
+export interface HeroStrip {
+	groups: HeroGroup[];
+	caption: string;
+}
+
+/** A frame to show: its bytes, who sent them, and where they are quoted from. */
+export interface HeroSource {
+	hex: string;
+	from: Sender;
+	source?: string;
+}
+
+/** The frame the home page shows: the masked "Hello" of RFC 6455 §5.7. */
+const RFC_MASKED_HELLO: HeroSource = {
+	hex: '81 85 37 fa 21 3d 7f 9f 4d 51 58',
+	from: 'client',
+	source: 'RFC 6455 §5.7'
 };
 
 /**
- * The masked "Hello" of RFC 6455 §5.7, grouped by the bytes its fields share, each label made
- * from the decoder's own reading of the bytes (run at build time; nothing here reaches the browser).
+ * One frame's bytes grouped by the span of bytes its fields share (byte 0 holds FIN, RSV1–3 and
+ * the opcode; the masking key is a group of its own), each group labelled from the decoder's
+ * own reading of the bytes. Runs at build time; nothing here reaches the browser.
  */
-export function heroFrame(hex = '81 85 37 fa 21 3d 7f 9f 4d 51 58'): HeroGroup[] {
+export function heroFrame({ hex, from, source }: HeroSource = RFC_MASKED_HELLO): HeroStrip {
 	const bytes = parseHex(hex);
-	const [frame] = decodeFrames(bytes, { from: 'client' }).frames;
-	const groups = new Map<string, { start: number; end: number; keys: string[] }>();
+	const [frame] = decodeFrames(bytes, { from }).frames;
+	const spans = new Map<string, FrameField[]>();
 	for (const field of frame.fields) {
-		const start = field.offset;
-		const end = field.offset + Math.ceil((field.bitOffset + field.bitLength) / 8);
-		const id = `${start}-${end}`;
-		const group = groups.get(id) ?? { start, end, keys: [] };
-		group.keys.push(field.key);
-		groups.set(id, group);
+		const span = `${field.offset}+${field.length}`;
+		spans.set(span, [...(spans.get(span) ?? []), field]);
 	}
-	const text = new TextDecoder().decode(frame.payload);
-	return [...groups.values()].map(({ start, end, keys }) => {
-		const label = keys.includes('opcode')
-			? `FIN=${frame.fin ? 1 : 0} · opcode 0x${frame.opcode.toString(16)} (text)`
-			: keys.includes('mask')
-				? `MASK=${frame.masked ? 1 : 0} · length ${frame.payloadLength}`
-				: keys.includes('maskingKey')
-					? 'masking key'
-					: `payload ⊕ key = “${text}”`;
+	const groups = [...spans.values()].map((fields) => {
+		const { offset, length } = fields[0];
+		const widest = fields.reduce((a, b) => (b.bitLength > a.bitLength ? b : a));
 		return {
-			hex: toHex(bytes.subarray(start, end)),
-			label,
-			tone: TONES[keys.find((k) => k in TONES && k !== 'fin') ?? keys[0]] ?? 'payload'
+			hex: toHex(bytes.subarray(offset, offset + length)),
+			label: fieldsBrief(fields, frame),
+			category: widest.category
 		};
 	});
+	return { groups, caption: frameFigureCaption(frame, source) };
 }

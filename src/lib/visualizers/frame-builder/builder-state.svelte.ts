@@ -1,35 +1,103 @@
 import { buildFrames, type BuilderForm } from '$lib/protocol/websocket/builder';
-import { decodeFrames } from '$lib/protocol/websocket';
-import { parseHex, toHex } from '$lib/protocol/bytes/hex';
+import { decodeFrames, OPCODE_CLOSE } from '$lib/protocol/websocket';
+import { parseHex } from '$lib/protocol/bytes/hex';
+import { DEFAULT_BUILDER, DEFAULT_PAYLOADS, type BuilderSettings } from './address';
 
 /** Four random bytes for a masking key (RFC 6455 §5.3: fresh and unpredictable per frame). */
 export function randomKey(): Uint8Array {
 	return crypto.getRandomValues(new Uint8Array(4));
 }
 
+/** The payload kinds a data or non-Close control frame can be given in. */
+type DataKind = Exclude<BuilderForm['payloadKind'], 'close'>;
+
 /**
  * The Frame Builder's state: the form fields as typed, and the frames they make. Masking keys are
  * random by default (one per frame, drawn again on request) or a fixed key the reader types.
+ * Every payload field keeps its text while another kind is shown, so switching back loses nothing.
  */
 export class FrameBuilderState {
-	opcode = $state(0x1);
-	fin = $state(true);
-	rsv1 = $state(false);
-	rsv2 = $state(false);
-	rsv3 = $state(false);
-	payloadKind = $state<BuilderForm['payloadKind']>('text');
-	text = $state('Hello');
-	hex = $state('de ad be ef');
-	size = $state(300);
-	closeCode = $state('1000');
-	closeReason = $state('');
+	opcode = $state(DEFAULT_BUILDER.opcode);
+	fin = $state(DEFAULT_BUILDER.fin);
+	rsv1 = $state(DEFAULT_BUILDER.rsv1);
+	rsv2 = $state(DEFAULT_BUILDER.rsv2);
+	rsv3 = $state(DEFAULT_BUILDER.rsv3);
+	/** The payload kind chosen for frames other than Close. */
+	dataKind = $state<DataKind>('text');
+	text = $state<string>(DEFAULT_PAYLOADS.text);
+	hex = $state<string>(DEFAULT_PAYLOADS.hex);
+	size = $state<number>(DEFAULT_PAYLOADS.size);
+	closeCode = $state<string>(DEFAULT_PAYLOADS.code);
+	closeReason = $state<string>(DEFAULT_PAYLOADS.reason);
 	mask = $state(true);
 	keyMode = $state<'random' | 'fixed'>('random');
 	fixedKey = $state('37 fa 21 3d');
-	fragments = $state(1);
-	compress = $state(false);
+	fragments = $state(DEFAULT_BUILDER.fragments);
+	compress = $state(DEFAULT_BUILDER.compress);
 	/** Drawn keys; the page replaces them when the reader asks for new ones. */
 	randomKeys = $state<Uint8Array[]>([]);
+
+	/**
+	 * The payload the form shows: a Close frame's status code and reason for opcode 0x8, else the
+	 * kind chosen. Derived, so changing the opcode never has to rewrite another field.
+	 */
+	get payloadKind(): BuilderForm['payloadKind'] {
+		return this.opcode === OPCODE_CLOSE ? 'close' : this.dataKind;
+	}
+	set payloadKind(kind: BuilderForm['payloadKind']) {
+		if (kind !== 'close') this.dataKind = kind;
+	}
+
+	/** The form as a link reproduces it. */
+	get settings(): BuilderSettings {
+		const kind = this.payloadKind;
+		return {
+			opcode: this.opcode,
+			fin: this.fin,
+			rsv1: this.rsv1,
+			rsv2: this.rsv2,
+			rsv3: this.rsv3,
+			payload:
+				kind === 'close'
+					? { kind, code: this.closeCode, reason: this.closeReason }
+					: kind === 'hex'
+						? { kind, hex: this.hex }
+						: kind === 'size'
+							? { kind, size: this.size }
+							: { kind, text: this.text },
+			mask: !this.mask
+				? { kind: 'none' }
+				: this.keyMode === 'random'
+					? { kind: 'random' }
+					: { kind: 'fixed', key: this.fixedKey },
+			fragments: this.fragments,
+			compress: this.compress
+		};
+	}
+
+	/** Replaces the form with `settings` (a link); payload fields of other kinds are kept. */
+	set(settings: BuilderSettings) {
+		this.opcode = settings.opcode;
+		this.fin = settings.fin;
+		this.rsv1 = settings.rsv1;
+		this.rsv2 = settings.rsv2;
+		this.rsv3 = settings.rsv3;
+		const { payload, mask } = settings;
+		if (payload.kind === 'close') {
+			this.closeCode = payload.code;
+			this.closeReason = payload.reason;
+		} else {
+			this.dataKind = payload.kind;
+			if (payload.kind === 'text') this.text = payload.text;
+			if (payload.kind === 'hex') this.hex = payload.hex;
+			if (payload.kind === 'size') this.size = payload.size;
+		}
+		this.mask = mask.kind !== 'none';
+		if (mask.kind !== 'none') this.keyMode = mask.kind;
+		if (mask.kind === 'fixed') this.fixedKey = mask.key;
+		this.fragments = settings.fragments;
+		this.compress = settings.compress;
+	}
 
 	/** The fixed key as bytes, or null when it is not 4 bytes of hex. */
 	fixedKeyBytes = $derived.by(() => {
@@ -81,61 +149,5 @@ export class FrameBuilderState {
 	/** Draws a fresh key for each frame. */
 	redraw() {
 		this.randomKeys = Array.from({ length: Math.max(1, this.fragments) }, randomKey);
-	}
-
-	/** The form as URL parameters (random keys are not kept: a link draws new ones). */
-	toParams(): URLSearchParams {
-		const p = new URLSearchParams();
-		p.set('op', this.opcode.toString(16));
-		p.set('flags', [this.fin, this.rsv1, this.rsv2, this.rsv3].map(Number).join(''));
-		p.set('kind', this.payloadKind);
-		if (this.payloadKind === 'text') p.set('text', this.text);
-		if (this.payloadKind === 'hex') p.set('hex', this.hex);
-		if (this.payloadKind === 'size') p.set('size', String(this.size));
-		if (this.payloadKind === 'close') {
-			p.set('code', this.closeCode);
-			p.set('reason', this.closeReason);
-		}
-		p.set(
-			'mask',
-			this.mask ? (this.keyMode === 'fixed' ? this.fixedKey.replace(/\s+/g, '') : 'random') : '0'
-		);
-		p.set('frags', String(this.fragments));
-		if (this.compress) p.set('deflate', '1');
-		return p;
-	}
-
-	/** Restores the form from URL parameters, ignoring what does not make sense. */
-	fromParams(p: URLSearchParams) {
-		const op = Number.parseInt(p.get('op') ?? '', 16);
-		if (op >= 0 && op <= 15) this.opcode = op;
-		const flags = p.get('flags');
-		if (flags && /^[01]{4}$/.test(flags)) {
-			[this.fin, this.rsv1, this.rsv2, this.rsv3] = [...flags].map((c) => c === '1');
-		}
-		const kind = p.get('kind');
-		if (kind === 'text' || kind === 'hex' || kind === 'size' || kind === 'close')
-			this.payloadKind = kind;
-		this.text = p.get('text') ?? this.text;
-		this.hex = p.get('hex') ?? this.hex;
-		const size = Number(p.get('size'));
-		if (p.has('size') && Number.isFinite(size)) this.size = size;
-		this.closeCode = p.get('code') ?? this.closeCode;
-		this.closeReason = p.get('reason') ?? this.closeReason;
-		const mask = p.get('mask');
-		if (mask === '0') this.mask = false;
-		else if (mask === 'random') [this.mask, this.keyMode] = [true, 'random'];
-		else if (mask) [this.mask, this.keyMode, this.fixedKey] = [true, 'fixed', toHex(safeHex(mask))];
-		const frags = Number(p.get('frags'));
-		if (Number.isInteger(frags) && frags >= 1) this.fragments = frags;
-		this.compress = p.get('deflate') === '1';
-	}
-}
-
-function safeHex(text: string): Uint8Array {
-	try {
-		return parseHex(text);
-	} catch {
-		return new Uint8Array();
 	}
 }

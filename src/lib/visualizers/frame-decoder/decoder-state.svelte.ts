@@ -1,47 +1,8 @@
 import { decodeFrames, type DecodeResult, type Sender } from '$lib/protocol/websocket';
-import { HexParseError, parseHexDetailed, HEX_FORMAT_LABELS } from '$lib/protocol/bytes/hex';
+import { readHex } from '$lib/protocol/bytes/hex';
+import type { DecoderSettings } from './address';
 
-/** What the decoder needs to know, as it is kept in a page's address. */
-export interface DecoderSettings {
-	input: string;
-	from: Sender;
-	permessageDeflate: boolean;
-	noContextTakeover: boolean;
-}
-
-/** The input could not be read as bytes: where and why. */
-export interface InputProblem {
-	message: string;
-	index: number;
-	line: number;
-	column: number;
-}
-
-/** Reads decoder settings from URL parameters (`hex`, `from`, `deflate`, `nct`). */
-export function settingsFromParams(
-	params: URLSearchParams,
-	fallback: DecoderSettings
-): DecoderSettings {
-	const from = params.get('from');
-	return {
-		input: params.get('hex') ?? fallback.input,
-		from: from === 'client' || from === 'server' ? from : fallback.from,
-		permessageDeflate: params.has('deflate')
-			? params.get('deflate') === '1'
-			: fallback.permessageDeflate,
-		noContextTakeover: params.has('nct') ? params.get('nct') === '1' : fallback.noContextTakeover
-	};
-}
-
-/** Writes decoder settings as URL parameters; the input is kept as the user typed it. */
-export function settingsToParams(settings: DecoderSettings): URLSearchParams {
-	const params = new URLSearchParams();
-	params.set('hex', settings.input);
-	params.set('from', settings.from);
-	if (settings.permessageDeflate) params.set('deflate', '1');
-	if (settings.permessageDeflate && settings.noContextTakeover) params.set('nct', '1');
-	return params;
-}
+export type { DecoderSettings } from './address';
 
 /**
  * The Frame Decoder's state: the text as typed, the options, and everything derived from them.
@@ -76,30 +37,16 @@ export class FrameDecoderState {
 		};
 	}
 
-	/** The input read as bytes, or where it could not be read. */
-	parsed = $derived.by(
-		(): { bytes: Uint8Array; format: string; problem?: undefined } | { problem: InputProblem } => {
-			try {
-				const { bytes, format } = parseHexDetailed(this.input);
-				return { bytes, format: HEX_FORMAT_LABELS[format] };
-			} catch (error) {
-				if (!(error instanceof HexParseError)) throw error;
-				return {
-					problem: {
-						message: error.message,
-						index: error.index,
-						line: error.line,
-						column: error.column
-					}
-				};
-			}
-		}
-	);
+	/** The input read as bytes and its notation, or where it could not be read. */
+	reading = $derived(readHex(this.input));
+
+	/** The bytes read from the input; none while it does not parse. */
+	bytes = $derived(this.reading.ok ? this.reading.bytes : new Uint8Array());
 
 	/** The decoded frames and messages, or null while the input is not bytes. */
 	result = $derived.by((): DecodeResult | null => {
-		if (this.parsed.problem) return null;
-		return decodeFrames(this.parsed.bytes, {
+		if (!this.reading.ok) return null;
+		return decodeFrames(this.reading.bytes, {
 			from: this.from,
 			permessageDeflate: this.permessageDeflate
 				? { noContextTakeover: this.noContextTakeover }

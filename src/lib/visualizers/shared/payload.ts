@@ -13,7 +13,7 @@ export const MAX_JSON_BYTES = 1 << 20;
 
 /** Reads a payload as text and, when it parses, as JSON. */
 export function payloadViews(data: Uint8Array): PayloadViews {
-	let text: string | null = null;
+	let text: string;
 	try {
 		text = utf8.decode(data);
 	} catch {
