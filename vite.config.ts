@@ -22,6 +22,9 @@ export default defineConfig({
 	test: {
 		include: ['src/**/*.test.ts'],
 		environment: 'node',
+		// Property tests run thousands of cases; on a loaded 2-core machine 5 s is not enough. This
+		// only guards against hangs: no test asserts on time.
+		testTimeout: 60_000,
 		// A test that asserts nothing passes whatever the code does: make it fail instead.
 		expect: { requireAssertions: true }
 	}

@@ -1,16 +1,12 @@
 /**
  * The handshake gallery: real and broken upgrade exchanges, each with the verdict the checks
- * must reach (`handshake-examples.test.ts` runs every one). Valid exchanges come first, then one
+ * must reach (`../galleries.test.ts` runs every one). Valid exchanges come first, then one
  * broken rule each.
  */
-
 import { VALID, type Example } from '../examples';
+import type { HandshakeInput } from './handshake';
 
-/** What a handshake example gives the checks: a request, a response, or both. */
-export interface HandshakeInput {
-	request?: string;
-	response?: string;
-}
+export type { HandshakeInput } from './handshake';
 
 /** One entry of the handshake gallery. */
 export type HandshakeExample = Example<HandshakeInput>;
