@@ -20,6 +20,8 @@ export function syncAddress<S>(codec: AddressCodec<S>, target: AddressTarget<S>,
 	let ready = $state(false);
 	let fromLink = $state(false);
 	onMount(() => {
+		// Read once, on mount: the parameters are not state.
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
 		const linked = codec.read(new URLSearchParams(location.search));
 		if (linked !== null) {
 			target.set(linked);
@@ -31,6 +33,8 @@ export function syncAddress<S>(codec: AddressCodec<S>, target: AddressTarget<S>,
 		if (!ready) return;
 		const next = codec.write(target.get());
 		const timer = setTimeout(() => {
+			// A throwaway copy of the current address (base path included), never read reactively.
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity
 			const url = new URL(page.url);
 			url.search = next.toString();
 			replaceState(url, {});
@@ -47,21 +51,4 @@ export function syncAddress<S>(codec: AddressCodec<S>, target: AddressTarget<S>,
 			return fromLink;
 		}
 	};
-}
-
-/**
- * The older helper: writes `params()` to the address. Pages move to `syncAddress` with a codec.
- * @deprecated
- */
-export function keepInAddress(params: () => URLSearchParams | null, delay = 250) {
-	$effect(() => {
-		const next = params();
-		if (!next) return;
-		const timer = setTimeout(() => {
-			const url = new URL(page.url);
-			url.search = next.toString();
-			replaceState(url, {});
-		}, delay);
-		return () => clearTimeout(timer);
-	});
 }

@@ -213,7 +213,7 @@ function splitLines(text: string): Line[] {
  *               spaces, then a gap of 3 or more spaces and the ASCII column.
  */
 const XXD_LINE = /^(\s*)([0-9a-fA-F]{4,16}):(?: |$)/;
-const HEXDUMP_LINE = /^([0-9a-fA-F]{8,16})  (.*?)\|.*\|\s*$/;
+const HEXDUMP_LINE = /^([0-9a-fA-F]{8,16}) {2}(.*?)\|.*\|\s*$/;
 const HEXDUMP_END = /^([0-9a-fA-F]{7,16})\s*$/;
 const WIRESHARK_LINE = /^([0-9a-fA-F]{4,8})(\s{2,3})(\S.*)$/;
 
