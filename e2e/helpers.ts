@@ -39,6 +39,41 @@ export async function expectNoAxeViolations(page: Page) {
 	expect(violations, `axe violations on ${page.url()}`).toEqual([]);
 }
 
+/**
+ * Buttons and links smaller than `min` × `min` CSS pixels (WCAG 2.5.8, Target Size (Minimum)),
+ * except those inline in a sentence, which the criterion exempts: a link whose nearest block
+ * holds other text. Hidden targets (skip link, heading anchors until hovered) are left out.
+ */
+export function smallTargets(page: Page, min = 24) {
+	return page.evaluate((min) => {
+		const isBlock = (el: Element) => !getComputedStyle(el).display.startsWith('inline');
+		const small: string[] = [];
+		const targets = document.querySelectorAll<HTMLElement>(
+			'a[href], button, summary, input[type="button"], input[type="submit"], [role="button"]'
+		);
+		for (const target of targets) {
+			const box = target.getBoundingClientRect();
+			const style = getComputedStyle(target);
+			if (box.width <= 1 || box.height <= 1 || style.visibility === 'hidden') continue;
+			if (style.opacity === '0') continue;
+			if (!isBlock(target)) {
+				let block = target.parentElement;
+				while (block && !isBlock(block)) block = block.parentElement;
+				const own = (target.textContent ?? '').trim();
+				const around = (block?.textContent ?? '').trim();
+				if (around.length > own.length) continue;
+			}
+			if (box.width < min - 0.01 || box.height < min - 0.01) {
+				const name = (target.getAttribute('aria-label') ?? target.textContent ?? '').trim();
+				small.push(
+					`${target.tagName.toLowerCase()} “${name.slice(0, 40)}” ${box.width.toFixed(1)}×${box.height.toFixed(1)}`
+				);
+			}
+		}
+		return small;
+	}, min);
+}
+
 /** True when the page scrolls sideways at its current width. */
 export function scrollsHorizontally(page: Page) {
 	return page.evaluate(() => {

@@ -1,6 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { PARTS } from '../src/lib/content/lessons';
-import { expectNoAxeViolations, prerenderedPages, scrollsHorizontally } from './helpers';
+import {
+	expectNoAxeViolations,
+	open,
+	prerenderedPages,
+	recordProblems,
+	scrollsHorizontally,
+	smallTargets
+} from './helpers';
 
 const pages = prerenderedPages();
 const lessonPages = pages.filter((path) => /^\/learn\/[^/]+\/$/.test(path));
@@ -180,6 +187,32 @@ test.describe('at 360 px wide', () => {
 		test(`${path} does not scroll sideways`, async ({ page }) => {
 			await page.goto(path);
 			expect(await scrollsHorizontally(page)).toBe(false);
+		});
+
+		for (const scheme of ['light', 'dark'] as const) {
+			test(`${path} has no axe violations at 360 px (${scheme})`, async ({ page }) => {
+				await page.emulateMedia({ colorScheme: scheme });
+				await page.goto(path);
+				await expectNoAxeViolations(page);
+			});
+		}
+
+		test(`${path} has buttons and links of at least 24 × 24 px, outside sentences`, async ({
+			page
+		}) => {
+			await open(page, path);
+			expect(await smallTargets(page)).toEqual([]);
+		});
+	}
+});
+
+test.describe('every page', () => {
+	for (const path of pages) {
+		test(`${path} loads with no console message, error or failed request`, async ({ page }) => {
+			const problems = recordProblems(page);
+			await open(page, path);
+			await page.waitForLoadState('networkidle');
+			expect(problems).toEqual([]);
 		});
 	}
 });
