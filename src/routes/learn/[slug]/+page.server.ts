@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { render } from 'svelte/server';
 import { lessonModule, lessons } from '$lib/server/lessons';
+import { proseHtml } from '$lib/server/prose';
 import { neighbours } from '$lib/content/lessons';
 
 export const entries = () => lessons.map(({ slug }) => ({ slug }));
@@ -18,6 +19,6 @@ export const load = ({ params }) => {
 		headings: module.metadata.headings,
 		// A lesson with no components is prose: rendered to HTML here, at build time, it reaches the
 		// browser as page data instead of as a JavaScript module. Interactive lessons load their code.
-		html: lesson.interactive ? null : render(module.default).body
+		html: lesson.interactive ? null : proseHtml(render(module.default).body)
 	};
 };
