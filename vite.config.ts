@@ -10,7 +10,9 @@ function checkLessons(): Plugin {
 	const check = () => {
 		const dir = new URL('./content/', import.meta.url);
 		const files = readdirSync(dir).filter((file) => file.endsWith('.md'));
-		buildLessonIndex(files.map((file) => ({ file, source: readFileSync(new URL(file, dir), 'utf8') })));
+		buildLessonIndex(
+			files.map((file) => ({ file, source: readFileSync(new URL(file, dir), 'utf8') }))
+		);
 	};
 	return { name: 'socket-explorer:check-lessons', buildStart: check };
 }

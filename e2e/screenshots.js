@@ -4,7 +4,9 @@ import { chromium } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 
 const base = process.env.BASE_URL ?? 'http://127.0.0.1:4173';
-const paths = process.argv.slice(2).length ? process.argv.slice(2) : ['/', '/learn/what-is-a-socket/'];
+const paths = process.argv.slice(2).length
+	? process.argv.slice(2)
+	: ['/', '/learn/what-is-a-socket/'];
 const browser = await chromium.launch({
 	executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
 	args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run']
@@ -19,7 +21,8 @@ for (const path of paths) {
 				const wide = [];
 				for (const el of document.querySelectorAll('body *')) {
 					const r = el.getBoundingClientRect();
-					if (r.right > document.documentElement.clientWidth + 1) wide.push(`${el.tagName}.${el.className} ${Math.round(r.right)}`);
+					if (r.right > document.documentElement.clientWidth + 1)
+						wide.push(`${el.tagName}.${el.className} ${Math.round(r.right)}`);
 				}
 				return wide.slice(0, 5);
 			});

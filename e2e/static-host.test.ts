@@ -5,13 +5,16 @@ import { prerenderedPages } from './helpers';
 
 // The BASE_PATH=/socket-explorer build, served by a plain static file server (e2e/static-server.js).
 const BASE = '/socket-explorer';
-const pages = prerenderedPages(join(fileURLToPath(new URL('..', import.meta.url)), 'build-subpath'));
+const pages = prerenderedPages(
+	join(fileURLToPath(new URL('..', import.meta.url)), 'build-subpath')
+);
 
 test('every page loads under the sub-path with no failed request', async ({ page }) => {
 	const failures: string[] = [];
 	page.on('response', (r) => {
 		// The echo client asks for /echo to find the project's echo server; a static host has none.
-		if (r.status() >= 400 && !r.url().endsWith(`${BASE}/echo`)) failures.push(`${r.status()} ${r.url()}`);
+		if (r.status() >= 400 && !r.url().endsWith(`${BASE}/echo`))
+			failures.push(`${r.status()} ${r.url()}`);
 	});
 	page.on('requestfailed', (r) => {
 		// Leaving a page cancels its pending requests; that is not a broken link.

@@ -28,7 +28,8 @@ export const TOOLS: Tool[] = [
 	{
 		slug: 'accept',
 		title: 'Accept calculator',
-		description: 'Watch Sec-WebSocket-Key become Sec-WebSocket-Accept: key + GUID, SHA-1, base64, step by step.'
+		description:
+			'Watch Sec-WebSocket-Key become Sec-WebSocket-Accept: key + GUID, SHA-1, base64, step by step.'
 	},
 	{
 		slug: 'echo',

@@ -7,7 +7,18 @@
 import { createHighlighter } from 'shiki';
 
 /** Languages a lesson may use in a fenced code block; anything else fails the build. */
-export const CODE_LANGUAGES = ['js', 'ts', 'html', 'css', 'http', 'c', 'shell', 'json', 'text', 'svelte'];
+export const CODE_LANGUAGES = [
+	'js',
+	'ts',
+	'html',
+	'css',
+	'http',
+	'c',
+	'shell',
+	'json',
+	'text',
+	'svelte'
+];
 
 /** Aliases people write after the fence, mapped onto the languages above. */
 const LANGUAGE_ALIASES = /** @type {Record<string, string>} */ ({
@@ -98,8 +109,18 @@ function rehypeLessonStructure({ base }) {
 						tagName: 'a',
 						properties: { className: ['heading-anchor'], href: `#${id}` },
 						children: [
-							{ type: 'element', tagName: 'span', properties: { className: ['visually-hidden'] }, children: [{ type: 'text', value: `Link to “${text}”` }] },
-							{ type: 'element', tagName: 'span', properties: { ariaHidden: 'true' }, children: [{ type: 'text', value: '#' }] }
+							{
+								type: 'element',
+								tagName: 'span',
+								properties: { className: ['visually-hidden'] },
+								children: [{ type: 'text', value: `Link to “${text}”` }]
+							},
+							{
+								type: 'element',
+								tagName: 'span',
+								properties: { ariaHidden: 'true' },
+								children: [{ type: 'text', value: '#' }]
+							}
 						]
 					});
 					headings.push({ depth: Number(node.tagName[1]), id, text });

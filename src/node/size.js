@@ -22,7 +22,11 @@ const KB = 1024;
  * @type {{ test: (route: string) => boolean; budget: number; what: string }[]}
  */
 export const BUDGETS = [
-	{ test: (r) => isLesson(r) && INTERACTIVE.has(r.split('/')[2]), budget: 100, what: 'interactive lesson' },
+	{
+		test: (r) => isLesson(r) && INTERACTIVE.has(r.split('/')[2]),
+		budget: 100,
+		what: 'interactive lesson'
+	},
 	{ test: isLesson, budget: 45, what: 'lesson page' },
 	{ test: (r) => /^\/tools\/[^/]+\/$/.test(r), budget: 100, what: 'tool page' },
 	{ test: () => true, budget: 45, what: 'page' }
@@ -44,8 +48,10 @@ function htmlFiles(dir) {
 /** Scripts a page starts: modulepreload links and the import() calls of its inline boot script. */
 function entryScripts(/** @type {string} */ html) {
 	const found = new Set();
-	for (const m of html.matchAll(/<link[^>]+rel="modulepreload"[^>]*href="([^"]+)"/g)) found.add(m[1]);
-	for (const m of html.matchAll(/<link[^>]+href="([^"]+)"[^>]*rel="modulepreload"/g)) found.add(m[1]);
+	for (const m of html.matchAll(/<link[^>]+rel="modulepreload"[^>]*href="([^"]+)"/g))
+		found.add(m[1]);
+	for (const m of html.matchAll(/<link[^>]+href="([^"]+)"[^>]*rel="modulepreload"/g))
+		found.add(m[1]);
 	for (const m of html.matchAll(/import\(\s*"([^"]+\.js)"\s*\)/g)) found.add(m[1]);
 	for (const m of html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)) found.add(m[1]);
 	return [...found];
@@ -53,9 +59,9 @@ function entryScripts(/** @type {string} */ html) {
 
 /** Static imports of one module (`import … from "./x.js"`, `import "./x.js"`, `export … from`). */
 function staticImports(/** @type {string} */ code) {
-	return [...code.matchAll(/(?:import|export)\s*(?:[\w*{}\s,$]*?\s*from\s*)?["']([^"']+\.js)["']/g)].map(
-		(m) => m[1]
-	);
+	return [
+		...code.matchAll(/(?:import|export)\s*(?:[\w*{}\s,$]*?\s*from\s*)?["']([^"']+\.js)["']/g)
+	].map((m) => m[1]);
 }
 
 /** Resolves a script URL as the browser would, from the page's folder (or the site root). */
@@ -85,7 +91,9 @@ function lessonChunks() {
 		if (!match) continue;
 		const file = join(BUILD, entry.file);
 		if (!existsSync(file)) {
-			throw new Error(`${entry.file} (from ${manifestFile}) is not in ${BUILD}: build again, then measure`);
+			throw new Error(
+				`${entry.file} (from ${manifestFile}) is not in ${BUILD}: build again, then measure`
+			);
 		}
 		bySlug.set(match[1], file);
 	}
@@ -120,9 +128,11 @@ function closure(/** @type {string} */ htmlFile, /** @type {string} */ route) {
 	while (queue.length) {
 		const file = /** @type {string} */ (queue.pop());
 		if (seen.has(file)) continue;
-		if (!existsSync(file)) throw new Error(`${relative(BUILD, htmlFile)} loads ${file}, which is missing`);
+		if (!existsSync(file))
+			throw new Error(`${relative(BUILD, htmlFile)} loads ${file}, which is missing`);
 		seen.add(file);
-		for (const url of staticImports(readFileSync(file, 'utf8'))) queue.push(toFile(url, dirname(file)));
+		for (const url of staticImports(readFileSync(file, 'utf8')))
+			queue.push(toFile(url, dirname(file)));
 	}
 	return [...seen];
 }
@@ -136,13 +146,18 @@ function main() {
 		.map((file) => {
 			const route = `/${relative(BUILD, file)}`.replace(/index\.html$/, '');
 			const scripts = closure(file, route);
-			const gzip = scripts.reduce((sum, f) => sum + gzipSync(readFileSync(f), { level: 9 }).length, 0);
+			const gzip = scripts.reduce(
+				(sum, f) => sum + gzipSync(readFileSync(f), { level: 9 }).length,
+				0
+			);
 			const { budget, what } = /** @type {(typeof BUDGETS)[number]} */ (
 				BUDGETS.find((b) => b.test(route))
 			);
 			if (VERBOSE) {
 				for (const f of scripts) {
-					console.log(`  ${route} ${relative(BUILD, f)} ${(gzipSync(readFileSync(f), { level: 9 }).length / KB).toFixed(1)} KB`);
+					console.log(
+						`  ${route} ${relative(BUILD, f)} ${(gzipSync(readFileSync(f), { level: 9 }).length / KB).toFixed(1)} KB`
+					);
 				}
 			}
 			return { route, what, files: scripts.length, gzip, budget: budget * KB };
@@ -150,7 +165,9 @@ function main() {
 		.sort((a, b) => a.route.localeCompare(b.route));
 
 	const width = Math.max(...rows.map((r) => r.route.length), 4);
-	console.log(`${'page'.padEnd(width)}  ${'files'.padStart(5)}  ${'JS gzip'.padStart(9)}  ${'budget'.padStart(9)}  kind`);
+	console.log(
+		`${'page'.padEnd(width)}  ${'files'.padStart(5)}  ${'JS gzip'.padStart(9)}  ${'budget'.padStart(9)}  kind`
+	);
 	let over = 0;
 	for (const r of rows) {
 		const ok = r.gzip <= r.budget;

@@ -5,7 +5,9 @@ const params = (text: string) => new URLSearchParams(text);
 
 describe('readChoice', () => {
 	it('returns the value when it is one of the choices', () => {
-		expect(readChoice(params('from=server'), 'from', ['client', 'server'], 'client')).toBe('server');
+		expect(readChoice(params('from=server'), 'from', ['client', 'server'], 'client')).toBe(
+			'server'
+		);
 	});
 	it('falls back when the value is missing or unknown', () => {
 		expect(readChoice(params(''), 'from', ['client', 'server'], 'client')).toBe('client');

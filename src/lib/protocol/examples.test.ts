@@ -14,16 +14,21 @@ describe('verdictBadge', () => {
 
 describe('sameVerdict', () => {
 	it('compares codes as sets', () => {
-		expect(sameVerdict({ ok: false, failing: ['a', 'b'] }, { ok: false, failing: ['b', 'a'] })).toBe(
-			true
-		);
+		expect(
+			sameVerdict({ ok: false, failing: ['a', 'b'] }, { ok: false, failing: ['b', 'a'] })
+		).toBe(true);
 		expect(sameVerdict({ ok: false, failing: ['a'] }, { ok: false, failing: ['a', 'b'] })).toBe(
 			false
 		);
 	});
 	it('tells valid from invalid and compares close codes and warnings', () => {
 		expect(sameVerdict(VALID, { ok: false, failing: [] })).toBe(false);
-		expect(sameVerdict({ ok: false, failing: ['x'], closeCode: 1002 }, { ok: false, failing: ['x'], closeCode: 1007 })).toBe(false);
+		expect(
+			sameVerdict(
+				{ ok: false, failing: ['x'], closeCode: 1002 },
+				{ ok: false, failing: ['x'], closeCode: 1007 }
+			)
+		).toBe(false);
 		expect(sameVerdict(VALID, { ok: true, warnings: ['W'] })).toBe(false);
 	});
 });
