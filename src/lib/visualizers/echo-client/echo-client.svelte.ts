@@ -9,6 +9,7 @@ import { readHex } from '$lib/protocol/bytes/hex';
 import { parseInspectReport } from '$lib/protocol/websocket/inspect-report';
 import { Burst, checkBurstCount } from './burst';
 import { InspectMatcher, isInspectUrl } from './inspect-match';
+import { randomMaskingKey } from '../shared/random';
 import {
 	EMPTY_LOG,
 	appendEntry,
@@ -29,11 +30,6 @@ const CONNECTING = READY_STATES.indexOf('CONNECTING');
 const OPEN = READY_STATES.indexOf('OPEN');
 const CLOSING = READY_STATES.indexOf('CLOSING');
 const CLOSED = READY_STATES.indexOf('CLOSED');
-
-/** Four random bytes: the masking key a browser would draw for one frame (RFC 6455 §5.3). */
-function randomKey() {
-	return crypto.getRandomValues(new Uint8Array(4));
-}
 
 /**
  * A WebSocket client for the echo lab, as observable state: what the API exposes (readyState,
@@ -259,7 +255,7 @@ export class EchoClient {
 		}
 		socket.send(data);
 		this.bufferedAmount = socket.bufferedAmount;
-		const entry = sentEntry(this.#nextId++, performance.now(), data, randomKey());
+		const entry = sentEntry(this.#nextId++, performance.now(), data, randomMaskingKey());
 		this.#push(entry);
 		if (this.inspecting) this.#matcher.sent(entry.id);
 		return null;

@@ -1,12 +1,8 @@
 import { buildFrames, type BuilderForm } from '$lib/protocol/websocket/builder';
 import { decodeFrames, OPCODE_CLOSE } from '$lib/protocol/websocket';
 import { parseHex } from '$lib/protocol/bytes/hex';
+import { randomMaskingKey } from '../shared/random';
 import { DEFAULT_BUILDER, DEFAULT_PAYLOADS, type BuilderSettings } from './address';
-
-/** Four random bytes for a masking key (RFC 6455 §5.3: fresh and unpredictable per frame). */
-export function randomKey(): Uint8Array {
-	return crypto.getRandomValues(new Uint8Array(4));
-}
 
 /** The payload kinds a data or non-Close control frame can be given in. */
 type DataKind = Exclude<BuilderForm['payloadKind'], 'close'>;
@@ -148,6 +144,6 @@ export class FrameBuilderState {
 
 	/** Draws a fresh key for each frame. */
 	redraw() {
-		this.randomKeys = Array.from({ length: Math.max(1, this.fragments) }, randomKey);
+		this.randomKeys = Array.from({ length: Math.max(1, this.fragments) }, randomMaskingKey);
 	}
 }
