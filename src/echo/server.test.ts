@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
 import { decodeFrames } from '../lib/protocol/websocket/index.js';
 import { concatBytes } from '../lib/protocol/bytes/bytes.js';
@@ -180,12 +180,27 @@ describe('the /echo endpoint', () => {
 	it('echoes after ?delay milliseconds, in order', async () => {
 		const { echo } = await start();
 		const test = await client(`${echo}?delay=200`);
-		const sent = performance.now();
-		test.ws.send('one');
-		test.ws.send('two');
-		const [first, second] = await test.received(2);
-		expect(performance.now() - sent).toBeGreaterThanOrEqual(190);
-		expect([first.text, second.text]).toEqual(['one', 'two']);
+		// The server's clock is faked, so the test needs no wall-clock assertion: a ping's pong,
+		// answered at once, proves the server has read everything sent before it.
+		vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+		const roundTrip = () =>
+			new Promise<void>((resolve) => {
+				test.ws.once('pong', () => resolve());
+				test.ws.ping();
+			});
+		try {
+			test.ws.send('one');
+			test.ws.send('two');
+			await roundTrip();
+			vi.advanceTimersByTime(199);
+			await roundTrip();
+			expect(test.messages).toEqual([]);
+			vi.advanceTimersByTime(1);
+			const [first, second] = await test.received(2);
+			expect([first.text, second.text]).toEqual(['one', 'two']);
+		} finally {
+			vi.useRealTimers();
+		}
 	});
 
 	it('closes with the ?close code after echoing the next message, and no more', async () => {
