@@ -303,6 +303,15 @@ describe('the /echo endpoint', () => {
 		const raw = await rawConnect(port, upgradeRequest(port, '/elsewhere'));
 		expect(raw.response).toMatch(/^HTTP\/1\.1 404 /);
 	});
+
+	it('answers a plain GET of /echo with 426, naming the upgrade in Upgrade and Connection', async () => {
+		const { url } = await start();
+		const response = await fetch(new URL('echo', url));
+		expect(response.status).toBe(426);
+		expect(response.headers.get('upgrade')).toBe('websocket');
+		// RFC 9110 §7.8: a server that sends Upgrade in a 426 MUST send "Connection: Upgrade" too.
+		expect(response.headers.get('connection')).toMatch(/\bupgrade\b/i);
+	});
 });
 
 describe('the /inspect endpoint', () => {

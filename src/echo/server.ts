@@ -663,7 +663,9 @@ export function createEchoServer(options: EchoServerOptions = {}): EchoServer {
 		res.writeHead(status, {
 			'Content-Type': 'text/plain; charset=utf-8',
 			'X-Content-Type-Options': 'nosniff',
-			...(status === 426 ? { Upgrade: 'websocket', [ECHO_PROBE_HEADER]: '1' } : {})
+			...(status === 426
+				? { Upgrade: 'websocket', Connection: 'Upgrade', [ECHO_PROBE_HEADER]: '1' }
+				: {})
 		});
 		res.end(req.method === 'HEAD' ? undefined : body);
 	}
