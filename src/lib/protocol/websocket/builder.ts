@@ -7,7 +7,7 @@
 import { concatBytes } from '../bytes/bytes';
 import { encodeFrame, fragmentMessage, type FrameSpec } from './encode';
 import { readHex } from '../bytes/hex';
-import { groupDigits } from '../bytes/text';
+import { builderText as say } from './client-text';
 
 /** Largest payload the builder makes from a size. */
 export const MAX_BUILDER_PAYLOAD = 16 * 1024 * 1024;
@@ -67,14 +67,14 @@ export function builderPayload(
 			const reading = readHex(form.hex);
 			if (reading.ok) return { ok: true, payload: reading.bytes };
 			const { line, column, message } = reading.error;
-			return { ok: false, field: 'hex', message: `Line ${line}, column ${column}: ${message}` };
+			return { ok: false, field: 'hex', message: say.hexProblem(line, column, message) };
 		}
 		case 'size':
 			if (!Number.isInteger(form.size) || form.size < 0 || form.size > MAX_BUILDER_PAYLOAD) {
 				return {
 					ok: false,
 					field: 'size',
-					message: `The size must be a whole number of bytes from 0 to ${groupDigits(MAX_BUILDER_PAYLOAD)}.`
+					message: say.sizeRange(MAX_BUILDER_PAYLOAD)
 				};
 			}
 			return { ok: true, payload: filler(form.size, form.opcode === 0x1) };
@@ -86,7 +86,7 @@ export function builderPayload(
 					return {
 						ok: false,
 						field: 'closeReason',
-						message: 'A close reason needs a status code before it (RFC 6455 §5.5.1).'
+						message: say.reasonWithoutCode()
 					};
 				}
 				return { ok: true, payload: new Uint8Array() };
@@ -95,7 +95,7 @@ export function builderPayload(
 				return {
 					ok: false,
 					field: 'closeCode',
-					message: 'The status code is a number from 0 to 65535 (it is sent as 2 bytes).'
+					message: say.codeRange()
 				};
 			}
 			const code = Number(typed);
@@ -120,7 +120,7 @@ export function buildFrames(form: BuilderForm): BuildOutcome {
 		return {
 			ok: false,
 			field: 'fragments',
-			message: `Fragments: a whole number from 1 to ${MAX_FRAGMENTS}.`
+			message: say.fragmentsRange(MAX_FRAGMENTS)
 		};
 	}
 	if (
@@ -130,7 +130,7 @@ export function buildFrames(form: BuilderForm): BuildOutcome {
 		return {
 			ok: false,
 			field: 'maskingKeys',
-			message: 'A masking key is exactly 4 bytes, e.g. 37 fa 21 3d.'
+			message: say.maskingKeySize()
 		};
 	}
 	const specs: FrameSpec[] = fragmentMessage({

@@ -93,6 +93,12 @@ describe('explainClose', () => {
 		);
 	});
 
+	it('says browsers never report 1015: a TLS failure is 1006 (WHATWG WebSockets)', () => {
+		const { explanation } = explainClose({ code: 1015, reason: '', wasClean: false }, true);
+		expect(explanation).toMatch(/browsers never use it/);
+		expect(explanation).toMatch(/1006/);
+	});
+
 	it('names the code', () => {
 		expect(explainClose({ code: 4000, reason: 'x', wasClean: true }, true).name).toBeTruthy();
 		expect(explainClose({ code: 1000, reason: '', wasClean: true }, true).name).toBe(

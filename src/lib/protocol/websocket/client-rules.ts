@@ -3,6 +3,7 @@
  * functions the echo client uses before it calls the API and after the API reports back.
  */
 import { isToken } from '../http/tokens';
+import { clientText as say } from './client-text';
 import { closeCodeInfo } from './close-codes';
 
 const ENCODER = new TextEncoder();
@@ -22,42 +23,40 @@ export type EndpointCheck =
 export function checkEndpoint(text: string, pageProtocol = 'http:'): EndpointCheck {
 	const warnings: string[] = [];
 	const trimmed = text.trim();
-	if (trimmed === '') return { ok: false, error: 'Enter a ws:// or wss:// address.', warnings };
+	if (trimmed === '') return { ok: false, error: say.endpointEmpty(), warnings };
 	let url: URL;
 	try {
 		url = new URL(trimmed);
 	} catch {
 		return {
 			ok: false,
-			error: `“${trimmed}” is not an absolute URL: write it like ws://127.0.0.1:8080/echo.`,
+			error: say.endpointNotUrl(trimmed),
 			warnings
 		};
 	}
 	if (url.protocol === 'http:' || url.protocol === 'https:') {
 		const mapped = url.protocol === 'http:' ? 'ws:' : 'wss:';
-		warnings.push(`${url.protocol}// is read as ${mapped}//, as browsers do.`);
+		warnings.push(say.endpointMapped(url.protocol, mapped));
 		url = new URL(mapped + trimmed.slice(url.protocol.length));
 	}
 	if (url.protocol !== 'ws:' && url.protocol !== 'wss:') {
 		return {
 			ok: false,
-			error: `The scheme must be ws: or wss:, not ${url.protocol} (a browser throws a SyntaxError).`,
+			error: say.endpointScheme(url.protocol),
 			warnings
 		};
 	}
 	if (url.hash !== '' || trimmed.includes('#')) {
 		return {
 			ok: false,
-			error: 'A WebSocket URL cannot have a fragment (#…): a browser throws a SyntaxError.',
+			error: say.endpointFragment(),
 			warnings
 		};
 	}
 	// Loopback is "potentially trustworthy" (Secure Contexts §3.2), so browsers exempt it.
 	const loopback = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/.test(url.hostname);
 	if (url.protocol === 'ws:' && pageProtocol === 'https:' && !loopback) {
-		warnings.push(
-			'This page is served over https:, so the browser blocks a ws:// connection as mixed content. Use wss://.'
-		);
+		warnings.push(say.endpointMixedContent());
 	}
 	return { ok: true, url: url.href, warnings };
 }
@@ -75,13 +74,12 @@ export function checkSubprotocols(
 	if (bad !== undefined) {
 		return {
 			ok: false,
-			error: `“${bad}” is not a valid subprotocol name (letters, digits and !#$%&'*+-.^_\`|~ only).`
+			error: say.subprotocolNotToken(bad)
 		};
 	}
 	const seen = new Set<string>();
 	for (const p of protocols) {
-		if (seen.has(p))
-			return { ok: false, error: `“${p}” is offered twice: a browser throws a SyntaxError.` };
+		if (seen.has(p)) return { ok: false, error: say.subprotocolTwice(p) };
 		seen.add(p);
 	}
 	return { ok: true, protocols };
@@ -102,7 +100,7 @@ export function checkCloseRequest(
 			return {
 				ok: false,
 				field: 'code',
-				error: `A script may close with 1000 or 3000–4999 only; ${typed} makes the browser throw an InvalidAccessError.`
+				error: say.closeCodeNotAllowed(typed)
 			};
 		}
 	}
@@ -111,11 +109,11 @@ export function checkCloseRequest(
 		return {
 			ok: false,
 			field: 'reason',
-			error: `The reason is ${bytes} bytes of UTF-8; the limit is ${MAX_CLOSE_REASON_BYTES} (a browser throws a SyntaxError).`
+			error: say.closeReasonTooLong(bytes, MAX_CLOSE_REASON_BYTES)
 		};
 	}
 	if (code === undefined && reason !== '') {
-		return { ok: false, field: 'code', error: 'A reason needs a code: close(code, reason).' };
+		return { ok: false, field: 'code', error: say.closeReasonWithoutCode() };
 	}
 	return { ok: true, code, reason };
 }
@@ -126,19 +124,14 @@ export function explainClose(
 	opened: boolean
 ) {
 	const info = closeCodeInfo(event.code);
-	let explanation: string;
-	if (event.code === 1006) {
-		explanation = opened
-			? 'The connection ended without a closing handshake: the server or the network dropped it. The browser reports 1006 and, on purpose, gives no details (WS-API §4).'
-			: 'The connection never opened. The browser does not say why — a refused port, an unknown host, a TLS failure, a blocked mixed-content request or a handshake the server rejected all look the same to a script (WS-API §4). The browser’s developer console usually shows the reason.';
-	} else if (event.code === 1005) {
-		explanation =
-			'The closing frame carried no status code, so the API reports 1005 (RFC 6455 §7.4.1).';
-	} else if (event.code === 1015) {
-		explanation = 'The TLS handshake failed (RFC 6455 §7.4.1).';
-	} else {
-		explanation = `${info.description}${event.wasClean ? ' Both sides completed the closing handshake.' : ''}`;
-	}
+	const explanation =
+		event.code === 1006
+			? say.closed1006(opened)
+			: event.code === 1005
+				? say.closed1005()
+				: event.code === 1015
+					? say.closed1015()
+					: say.closedOther(info.description, event.wasClean);
 	return { name: info.name, explanation };
 }
 
