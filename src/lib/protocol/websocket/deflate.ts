@@ -11,6 +11,7 @@
  */
 import { concatBytes, equalBytes } from '../bytes/bytes';
 import { Deflate, Inflate, deflateSync, inflateSync } from 'fflate';
+import { inflateText } from './explain';
 
 /** The empty stored block a sync flush ends with; senders strip it, receivers put it back. */
 export const DEFLATE_TAIL: Uint8Array = Uint8Array.of(0x00, 0x00, 0xff, 0xff);
@@ -39,24 +40,13 @@ export interface InflateMessageOptions {
 	maxBytes?: number;
 }
 
-/** Explains an fflate error code in terms of the message. */
+/** Explains an fflate error in terms of the message. */
 function inflateReason(error: unknown): string {
 	const code = (error as { code?: unknown } | null)?.code;
-	switch (code) {
-		case 0:
-			return 'the compressed data ends in the middle of a DEFLATE block';
-		case 1:
-			return 'the compressed data uses an invalid DEFLATE block type (BTYPE=11)';
-		case 2:
-			return 'the compressed data contains an invalid length/literal code';
-		case 3:
-			return (
-				'the compressed data refers back further than the data available ' +
-				'(a back-reference into a previous message needs context takeover)'
-			);
-		default:
-			return `the compressed data cannot be inflated (${String((error as Error)?.message ?? error)})`;
-	}
+	return inflateText(
+		typeof code === 'number' ? code : -1,
+		String((error as Error)?.message ?? error)
+	);
 }
 
 /**

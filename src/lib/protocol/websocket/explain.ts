@@ -482,3 +482,59 @@ export function frameFigureCaption(frame: DecodedFrame, source?: string): string
 		`${source ? ` (${source})` : ''}, read by this site’s decoder.`
 	);
 }
+
+// UTF-8 (RFC 3629, as RFC 6455 §8.1 requires for text) -------------------------------------------
+
+/** A byte as sentences quote it: `0xed`. */
+const byteName = (byte: number) => '0x' + byte.toString(16).padStart(2, '0');
+
+/** Why a UTF-8 validator stopped, quoting the bytes. */
+export const utf8Text = {
+	/** `byte` cannot follow `lead`: outside [lower, upper]. */
+	badContinuation(lead: number, byte: number, lower: number, upper: number): string {
+		const pair = `${byteName(byte)} after ${byteName(lead)}`;
+		if (byte >= 0x80 && byte <= 0xbf) {
+			if (lead === 0xe0) return `${pair} would be an overlong encoding (a code point below U+0800)`;
+			if (lead === 0xed) return `${pair} would encode a UTF-16 surrogate (U+D800–U+DFFF)`;
+			if (lead === 0xf0)
+				return `${pair} would be an overlong encoding (a code point below U+10000)`;
+			if (lead === 0xf4) return `${pair} would encode a code point above U+10FFFF`;
+		}
+		return `${pair} is invalid: a continuation byte in ${byteName(lower)}–${byteName(upper)} was expected`;
+	},
+	/** `byte` cannot start a sequence. */
+	badLead(byte: number): string {
+		if (byte <= 0xbf) return `${byteName(byte)} is a continuation byte with no lead byte before it`;
+		if (byte <= 0xc1) return `${byteName(byte)} can only start an overlong encoding, never valid`;
+		if (byte <= 0xf4) return `${byteName(byte)} is not valid here`;
+		return `${byteName(byte)} never appears in UTF-8 (it would start a code point above U+10FFFF)`;
+	},
+	/** The text ends inside a `total`-byte sequence, `pending` bytes short. */
+	unfinished(total: number, lead: number, pending: number): string {
+		return (
+			`the text ends inside a ${total}-byte sequence that starts with ${byteName(lead)}: ` +
+			`${pending} more continuation byte${pending === 1 ? ' was' : 's were'} expected`
+		);
+	}
+};
+
+// DEFLATE (RFC 1951, as RFC 7692 §7.2.2 inflates it) ---------------------------------------------
+
+/** Why a message payload cannot be inflated, from fflate's error code (-1: another error). */
+export function inflateText(code: number, detail: string): string {
+	switch (code) {
+		case 0:
+			return 'the compressed data ends in the middle of a DEFLATE block';
+		case 1:
+			return 'the compressed data uses an invalid DEFLATE block type (BTYPE=11)';
+		case 2:
+			return 'the compressed data contains an invalid length/literal code';
+		case 3:
+			return (
+				'the compressed data refers back further than the data available ' +
+				'(a back-reference into a previous message needs context takeover)'
+			);
+		default:
+			return `the compressed data cannot be inflated (${detail})`;
+	}
+}

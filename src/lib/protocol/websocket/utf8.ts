@@ -18,6 +18,7 @@
  *   U+40000..U+FFFFF     F1..F3   80..BF   80..BF   80..BF
  *   U+100000..U+10FFFF   F4       80..8F   80..BF   80..BF   (F4 90.. would be > U+10FFFF)
  */
+import { utf8Text } from './explain';
 
 /** Where and why UTF-8 validation failed; `index` counts bytes from the start of the input. */
 export interface Utf8Failure {
@@ -27,32 +28,6 @@ export interface Utf8Failure {
 
 /** The outcome of `validateUtf8`. */
 export type Utf8Result = { valid: true } | ({ valid: false } & Utf8Failure);
-
-/** Formats a byte as it is quoted in messages: `0xed`. */
-function byteName(byte: number): string {
-	return '0x' + byte.toString(16).padStart(2, '0');
-}
-
-/** Explains why `byte` cannot follow `lead` when it is outside the expected range. */
-function continuationReason(lead: number, byte: number, lower: number, upper: number): string {
-	const pair = `${byteName(byte)} after ${byteName(lead)}`;
-	if (byte >= 0x80 && byte <= 0xbf) {
-		if (lead === 0xe0) return `${pair} would be an overlong encoding (a code point below U+0800)`;
-		if (lead === 0xed) return `${pair} would encode a UTF-16 surrogate (U+D800–U+DFFF)`;
-		if (lead === 0xf0) return `${pair} would be an overlong encoding (a code point below U+10000)`;
-		if (lead === 0xf4) return `${pair} would encode a code point above U+10FFFF`;
-	}
-	const range = `${byteName(lower)}–${byteName(upper)}`;
-	return `${pair} is invalid: a continuation byte in ${range} was expected`;
-}
-
-/** Explains why `byte` cannot start a UTF-8 sequence. */
-function leadReason(byte: number): string {
-	if (byte <= 0xbf) return `${byteName(byte)} is a continuation byte with no lead byte before it`;
-	if (byte <= 0xc1) return `${byteName(byte)} can only start an overlong encoding, never valid`;
-	if (byte <= 0xf4) return `${byteName(byte)} is not valid here`;
-	return `${byteName(byte)} never appears in UTF-8 (it would start a code point above U+10FFFF)`;
-}
 
 /** Incremental UTF-8 validator: feed fragments with `push`, then call `finish` at message end. */
 export class Utf8Validator {
@@ -117,7 +92,7 @@ export class Utf8Validator {
 					if (b === 0xf0) lower = 0x90;
 					else if (b === 0xf4) upper = 0x8f;
 				} else {
-					this.reason = leadReason(b);
+					this.reason = utf8Text.badLead(b);
 					this.save(0, 0x80, 0xbf, lead, i - start);
 					return i;
 				}
@@ -127,7 +102,7 @@ export class Utf8Validator {
 			} else {
 				const b = bytes[i];
 				if (b < lower || b > upper) {
-					this.reason = continuationReason(lead, b, lower, upper);
+					this.reason = utf8Text.badContinuation(lead, b, lower, upper);
 					this.save(pending, lower, upper, lead, i - start);
 					return i;
 				}
@@ -148,10 +123,7 @@ export class Utf8Validator {
 	finish(): Utf8Failure | null {
 		if (this.pending === 0) return null;
 		const total = this.consumed - this.leadPosition + this.pending;
-		this.reason =
-			`the text ends inside a ${total}-byte sequence that starts with ` +
-			`${byteName(this.lead)}: ${this.pending} more continuation byte` +
-			`${this.pending === 1 ? ' was' : 's were'} expected`;
+		this.reason = utf8Text.unfinished(total, this.lead, this.pending);
 		return { index: this.leadPosition, reason: this.reason };
 	}
 
