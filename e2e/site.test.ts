@@ -87,14 +87,16 @@ test.describe('a lesson', () => {
 		await expect(c).toBeVisible();
 		// Tokens carry both theme colours as CSS variables; at least one keyword is coloured apart
 		// from the plain text colour.
-		const colours = await c.locator('span[style*="--shiki-light"]').evaluateAll((spans) =>
-			new Set(spans.map((s) => getComputedStyle(s).color)).size
-		);
+		const colours = await c
+			.locator('span[style*="--shiki-light"]')
+			.evaluateAll((spans) => new Set(spans.map((s) => getComputedStyle(s).color)).size);
 		expect(colours).toBeGreaterThan(2);
 		await expect(page.locator('pre.shiki[data-language="js"]').first()).toBeVisible();
 	});
 
-	test('has a title, a description, an "on this page" list and working anchors', async ({ page }) => {
+	test('has a title, a description, an "on this page" list and working anchors', async ({
+		page
+	}) => {
 		await page.goto('/learn/what-is-a-socket/');
 		await expect(page).toHaveTitle('What is a socket? — Socket Explorer');
 		const description = await page.locator('meta[name="description"]').getAttribute('content');
@@ -149,12 +151,16 @@ test.describe('theme', () => {
 		await page.goto('/learn/what-is-a-socket/');
 		const toggle = page.getByRole('button', { name: 'Dark theme' });
 		await expect(toggle).toHaveAttribute('aria-pressed', 'false');
-		const lightBackground = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+		const lightBackground = await page.evaluate(
+			() => getComputedStyle(document.body).backgroundColor
+		);
 
 		await toggle.click();
 		await expect(toggle).toHaveAttribute('aria-pressed', 'true');
 		await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-		const darkBackground = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+		const darkBackground = await page.evaluate(
+			() => getComputedStyle(document.body).backgroundColor
+		);
 		expect(darkBackground).not.toBe(lightBackground);
 
 		await page.goto('/');

@@ -23,7 +23,6 @@ import { isSendableCloseCode } from '../lib/protocol/websocket/close-codes.js';
 import { toHex } from '../lib/protocol/bytes/hex.js';
 import { FrameSplitter, type SplitFrame } from './frame-splitter.js';
 import {
-	ECHO_PROBE_HEADER,
 	formatRequestHead,
 	formatResponseHead,
 	headerValue,
@@ -663,9 +662,7 @@ export function createEchoServer(options: EchoServerOptions = {}): EchoServer {
 		res.writeHead(status, {
 			'Content-Type': 'text/plain; charset=utf-8',
 			'X-Content-Type-Options': 'nosniff',
-			...(status === 426
-				? { Upgrade: 'websocket', Connection: 'Upgrade', [ECHO_PROBE_HEADER]: '1' }
-				: {})
+			...(status === 426 ? { Upgrade: 'websocket', Connection: 'Upgrade' } : {})
 		});
 		res.end(req.method === 'HEAD' ? undefined : body);
 	}

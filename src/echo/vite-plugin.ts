@@ -14,7 +14,6 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Plugin } from 'vite';
-import { ECHO_PROBE_HEADER } from '../lib/protocol/websocket/inspect-report.js';
 import { echoServerTiming } from '../lib/visualizers/echo-client/local-echo.js';
 import {
 	createEchoServer,
@@ -72,7 +71,7 @@ export function echoServerPlugin(options: EchoPluginOptions = {}): EchoVitePlugi
 			res.writeHead(426, {
 				'Content-Type': 'text/plain; charset=utf-8',
 				Upgrade: 'websocket',
-				[ECHO_PROBE_HEADER]: '1'
+				Connection: 'Upgrade'
 			});
 			res.end(`This is a WebSocket endpoint: connect to it with ws:// or wss://.\n`);
 		});

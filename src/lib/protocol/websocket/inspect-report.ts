@@ -37,12 +37,6 @@ export interface FrameReport {
 /** Any report /inspect sends. */
 export type InspectReport = HandshakeReport | FrameReport;
 
-/**
- * Header the project's echo server sets when /echo or /inspect is fetched over plain HTTP, so a
- * page can tell that the server behind it has the echo endpoints (a static host answers 404).
- */
-export const ECHO_PROBE_HEADER = 'x-socket-explorer-echo';
-
 /** Every handshake report's text starts with this, so a client can tell it from an echo. */
 export const HANDSHAKE_REPORT_PREFIX = '{"type":"handshake"';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ECHO_SERVER_TIMING, echoServerTiming, findLocalEcho, localEchoUrl } from './local-echo';
+import { ECHO_SERVER_TIMING, echoServerTiming, localEchoUrl } from './local-echo';
 
 /** A stand-in for `performance` whose navigation entry carries these Server-Timing metrics. */
 function timing(serverTiming: { name: string; description: string }[] | undefined) {
@@ -59,12 +59,5 @@ describe('echoServerTiming', () => {
 		);
 		// RFC 9110 §5.6.4: inside a quoted-string, " and \ are escaped with a backslash.
 		expect(echoServerTiming('/a"b\\c')).toBe('socket-explorer-echo;desc="/a\\"b\\\\c"');
-	});
-});
-
-describe('findLocalEcho (the older form)', () => {
-	it('resolves as localEchoUrl does, without a request: null where nothing marked the page', async () => {
-		// Node's performance has no navigation entry, like a page from a static host.
-		await expect(findLocalEcho(http, '/socket-explorer')).resolves.toBeNull();
 	});
 });

@@ -45,16 +45,3 @@ export function localEchoUrl(
 	const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
 	return `${scheme}//${location.host}${path}`;
 }
-
-/**
- * `localEchoUrl` in the older, asynchronous form, which probed `${base}/echo` with a request;
- * the server now sends the path itself, so `base` is not needed.
- * @deprecated use `localEchoUrl(location)`.
- */
-export async function findLocalEcho(
-	location: Pick<Location, 'protocol' | 'host'>,
-	base?: string
-): Promise<string | null> {
-	void base;
-	return localEchoUrl(location);
-}

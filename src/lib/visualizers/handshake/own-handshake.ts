@@ -1,4 +1,4 @@
-import { findLocalEcho } from '../echo-client/local-echo';
+import { localEchoUrl } from '../echo-client/local-echo';
 import { parseInspectReport } from '$lib/protocol/websocket/inspect-report';
 
 /**
@@ -8,10 +8,9 @@ import { parseInspectReport } from '$lib/protocol/websocket/inspect-report';
  */
 export async function captureOwnHandshake(
 	location: Location,
-	base: string,
 	timeoutMs = 5000
 ): Promise<{ request: string; response: string }> {
-	const echo = await findLocalEcho(location, base);
+	const echo = localEchoUrl(location);
 	if (!echo) {
 		throw new Error(
 			'This copy of the site runs without Socket Explorer’s echo server, so there is no /inspect to ask. Run it with npm start.'
