@@ -4,7 +4,7 @@
  * form uses is written, and a random masking key is written as `random` (a link draws new keys).
  */
 import { readChoice, readFlag, readInteger, type AddressCodec } from '$lib/address/codec';
-import { OPCODE_CLOSE } from '$lib/protocol/websocket';
+import { OPCODE_CLOSE, OPCODE_TEXT } from '$lib/protocol/websocket';
 import { MAX_BUILDER_PAYLOAD, MAX_FRAGMENTS } from '$lib/protocol/websocket/builder';
 
 /** The payload as the form gives it; a Close frame (opcode 0x8) always has a code and reason. */
@@ -36,7 +36,7 @@ export interface BuilderSettings {
 
 /** The form as the page first shows it: a masked text frame saying Hello. */
 export const DEFAULT_BUILDER: BuilderSettings = {
-	opcode: 0x1,
+	opcode: OPCODE_TEXT,
 	fin: true,
 	rsv1: false,
 	rsv2: false,
