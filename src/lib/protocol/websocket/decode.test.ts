@@ -211,6 +211,17 @@ describe('decodeFrames: warnings', () => {
 });
 
 describe('decodeFrames: meanings', () => {
+	it('says how each payload reads best: text for text, hex for binary, even in continuations', () => {
+		// RFC 6455 §5.7's fragmented "Hello", then a binary message 01 02 | 03 in two fragments.
+		const text = decodeFrames(parseHex('01 03 48 65 6c 80 02 6c 6f'), SERVER);
+		expect(text.frames.map((f) => f.payloadView)).toEqual(['text', 'text']);
+		const binary = decodeFrames(parseHex('02 02 01 02 80 01 03'), SERVER);
+		expect(binary.frames.map((f) => f.payloadView)).toEqual(['hex', 'hex']);
+		// A ping's body is text when it is printable, else bytes (RFC 6455 §5.5.2: any data).
+		const pings = decodeFrames(parseHex('89 02 68 69 89 02 00 ff'), SERVER);
+		expect(pings.frames.map((f) => f.payloadView)).toEqual(['text', 'hex']);
+	});
+
 	it('summarises a large payload instead of spelling it out', () => {
 		const payload = new Uint8Array(1 << 20).fill(0x61);
 		const frame = encodeFrame({

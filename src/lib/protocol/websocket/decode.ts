@@ -198,6 +198,7 @@ class Decoder {
 			payloadLength: -1,
 			payloadOffset: -1,
 			payload: EMPTY,
+			payloadView: 'text',
 			fields: [],
 			complete: false
 		};
@@ -641,6 +642,8 @@ class Decoder {
 			kind = 'binary';
 			preview = hexPreview(payload);
 		}
+		const textual = kind === 'text' || (kind === 'control' && looksLikeText(payload));
+		frame.payloadView = textual ? 'text' : 'hex';
 		this.addField({
 			key: 'payload',
 			offset: frame.payloadOffset,

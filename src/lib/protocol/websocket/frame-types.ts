@@ -63,6 +63,8 @@ export interface DecodedFrame extends DecodedUnit<FrameField> {
 	payloadOffset: number;
 	/** The payload, unmasked; for a cut frame, the bytes present. */
 	payload: Uint8Array;
+	/** How the payload reads best: hex for binary, compressed or non-textual control data. */
+	payloadView: 'text' | 'hex';
 	/** All of the frame's bytes are present. */
 	complete: boolean;
 	/** Index into `messages` of the message this frame belongs to, if it made it there. */
