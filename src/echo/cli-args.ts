@@ -15,7 +15,8 @@ const defaults = {
 /** The help text `--help` prints. */
 export const ECHO_USAGE = `Usage: npm run echo -- [options]
 
-Serves ws://HOST:PORT/echo and ws://HOST:PORT/inspect, and a page about them at /.
+Serves ws://HOST:PORT/echo and ws://HOST:PORT/inspect, POST http://HOST:PORT/socket-lab
+(the socket types lab on real sockets), and a page about them at /.
 
 Options:
   --port N             port to listen on (default ${defaults.port}; 0 picks a free one)

@@ -21,6 +21,7 @@ try {
 	console.log('Socket Explorer echo server');
 	console.log(`  ${address.echo}     plain echo`);
 	console.log(`  ${address.inspect}  echo with handshake and frame reports`);
+	if (address.lab) console.log(`  POST ${address.lab}  the socket types lab on real sockets`);
 	console.log(`  ${address.url}  what the endpoints do`);
 	if (!isLoopback(address.host)) {
 		console.warn(`Listening on ${address.host}: anyone who can reach this machine can connect.`);

@@ -5,6 +5,9 @@
  * (`attach()`, which the Vite plugin uses), and is safe by default: loopback only, 1 MiB
  * messages, a per-connection rate limit, a connection cap, an idle timeout, a heartbeat and an
  * optional Origin allowlist.
+ *
+ * It also carries the live socket types lab (`POST /socket-lab`, src/echo/socket-lab.ts), which
+ * the standalone server answers itself and the Vite plugin mounts as a middleware.
  */
 import {
 	STATUS_CODES,
@@ -22,6 +25,12 @@ import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { isSendableCloseCode } from '../lib/protocol/websocket/close-codes.js';
 import { toHex } from '../lib/protocol/bytes/hex.js';
 import { FrameSplitter, type SplitFrame } from './frame-splitter.js';
+import {
+	SOCKET_LAB_PATH,
+	createSocketLab,
+	type SocketLab,
+	type SocketLabOptions
+} from './socket-lab.js';
 import {
 	formatRequestHead,
 	formatResponseHead,
@@ -83,9 +92,14 @@ export interface EchoServerOptions {
 	shutdownGraceMs?: number;
 	/** A path prefix the endpoints may also be served under, e.g. '/socket-explorer/'. */
 	basePath?: string;
+	/** The live socket lab at `<base>/socket-lab`: its limits, or false for none. Default: on. */
+	socketLab?: SocketLabSettings | false;
 	/** Default: one line per event on the console. */
 	logger?: EchoLogger;
 }
+
+/** The socket lab's own limits; its base path, Origins and logger are the echo server's. */
+export type SocketLabSettings = Omit<SocketLabOptions, 'basePath' | 'origins' | 'logger'>;
 
 /** The options with every default filled in. */
 export type ResolvedEchoOptions = Required<Omit<EchoServerOptions, 'rateLimit'>> & {
@@ -100,6 +114,8 @@ export interface EchoAddress {
 	url: string;
 	echo: string;
 	inspect: string;
+	/** The socket lab's http:// URL, unless it is turned off. */
+	lab?: string;
 }
 
 /** Anything that emits Node's 'upgrade' event: http.Server, https.Server, Vite's httpServer. */
@@ -110,6 +126,8 @@ export interface EchoServer {
 	readonly options: ResolvedEchoOptions;
 	/** Open WebSocket connections. */
 	readonly connections: number;
+	/** The socket lab, for mounting elsewhere (the Vite plugin does); undefined when off. */
+	readonly lab: SocketLab | undefined;
 	/**
 	 * Takes an upgrade request if its path is /echo or /inspect (after an optional base path);
 	 * returns false, without touching the socket, for any other path.
@@ -137,7 +155,8 @@ export const ECHO_DEFAULTS: Readonly<Omit<ResolvedEchoOptions, 'logger'>> = Obje
 	// Room for a 1 MiB message's echo and its /inspect report (3 bytes of hex per byte), twice.
 	maxBufferedBytes: 16 * 1024 * 1024,
 	shutdownGraceMs: 1000,
-	basePath: '/'
+	basePath: '/',
+	socketLab: {}
 });
 
 /** Logs to the console with a prefix, so the lines stand out in Vite's output. */
@@ -303,6 +322,15 @@ export function createEchoServer(options: EchoServerOptions = {}): EchoServer {
 	const origins = new Set(settings.origins.map((origin) => new URL(origin).origin));
 	settings.origins = [...origins];
 	const { logger, maxMessageBytes, rateLimit } = settings;
+	const lab =
+		settings.socketLab === false
+			? undefined
+			: createSocketLab({
+					...settings.socketLab,
+					basePath: settings.basePath,
+					origins: settings.origins,
+					logger
+				});
 
 	const connections = new Set<Connection>();
 	let nextId = 1;
@@ -622,6 +650,7 @@ export function createEchoServer(options: EchoServerOptions = {}): EchoServer {
 	}
 
 	function page(req: IncomingMessage, res: ServerResponse): void {
+		if (lab?.handle(req, res)) return;
 		const address = httpServer?.address() as AddressInfo | null;
 		const host = /^[\w.:[\]-]+$/.test(req.headers.host ?? '')
 			? req.headers.host
@@ -645,6 +674,15 @@ export function createEchoServer(options: EchoServerOptions = {}): EchoServer {
 				'  ?deflate=0    no permessage-deflate (it is offered by default)',
 				'',
 				`Subprotocols: ${ECHO_SUBPROTOCOLS.join(', ')} (the first you offer that is listed).`,
+				...(lab
+					? [
+							'',
+							`  POST http://${host}${base}${SOCKET_LAB_PATH}`,
+							'      with {"type":"stream"|"datagram","messages":["A","B"],"readSize":4}:',
+							'      sends the messages through real sockets on 127.0.0.1 and answers with',
+							"      what the receiver's reads returned (the socket types lab's live mode)."
+						]
+					: []),
 				`Limits: messages up to ${describeBytes(maxMessageBytes)}, ${limits}` +
 					`${settings.maxConnections} connections` +
 					(settings.idleTimeoutMs > 0
@@ -693,13 +731,16 @@ export function createEchoServer(options: EchoServerOptions = {}): EchoServer {
 			port,
 			url: `http://${host}:${port}${base}`,
 			echo: `ws://${host}:${port}${base}echo`,
-			inspect: `ws://${host}:${port}${base}inspect`
+			inspect: `ws://${host}:${port}${base}inspect`,
+			...(lab ? { lab: `http://${host}:${port}${base}${SOCKET_LAB_PATH}` } : {})
 		};
 	}
 
 	async function shutDown(): Promise<void> {
 		closed = true;
 		if (heartbeat) clearInterval(heartbeat);
+		// Runs stop by themselves within their timeout; new ones are refused from here on.
+		await lab?.close();
 		for (const detach of [...detachers]) detach();
 		if (connections.size > 0) {
 			const drained = new Promise<void>((resolve) => drainWaiters.push(resolve));
@@ -732,6 +773,7 @@ export function createEchoServer(options: EchoServerOptions = {}): EchoServer {
 		get connections() {
 			return connections.size;
 		},
+		lab,
 		handleUpgrade,
 		attach,
 		listen,

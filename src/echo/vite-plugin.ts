@@ -1,20 +1,26 @@
 /**
  * Mounts the echo server on Vite's dev and preview servers, so `npm start` and `vite preview`
- * serve /echo and /inspect on the site's own port and origin.
+ * serve /echo and /inspect (WebSocket) and POST /socket-lab (the socket types lab's live runs on
+ * real loopback sockets, src/echo/socket-lab.ts) on the site's own port and origin, at the root
+ * and under the site's base path.
  *
- * Only upgrades to those two paths are taken; everything else, Vite's HMR socket included, is
- * left to the other 'upgrade' listeners on the same server.
+ * Only upgrades to /echo and /inspect are taken; everything else, Vite's HMR socket included, is
+ * left to the other 'upgrade' listeners on the same server. The lab is a middleware placed ahead
+ * of Vite's own, so its requests never reach Vite.
  *
- * Every response also carries `Server-Timing: socket-explorer-echo;desc="<base>/echo"`, which is
- * how a page learns that this server, with its echo endpoint, is behind it: the page reads the
- * header from its own navigation entry, so finding the server costs no request, and on a static
- * host (no header) nothing fails and nothing is logged. A cookie would also need no request, but
- * cookies ignore the port: one set by `npm start` on 127.0.0.1:5173 would be sent to any other
- * server on 127.0.0.1 and outlive the server that set it.
+ * Every response also carries
+ * `Server-Timing: socket-explorer-echo;desc="<base>/echo", socket-explorer-lab;desc="<base>/socket-lab"`
+ * (one header, a comma-separated list of two metrics, RFC 9110 §5.6.1), which is how a page
+ * learns that this server, with its endpoints, is behind it: the page reads the metrics from its
+ * own navigation entry, so finding the server costs no request, and on a static host (no header)
+ * nothing fails and nothing is logged. A cookie would also need no request, but cookies ignore
+ * the port: one set by `npm start` on 127.0.0.1:5173 would be sent to any other server on
+ * 127.0.0.1 and outlive the server that set it.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Plugin } from 'vite';
-import { echoServerTiming } from '../lib/visualizers/echo-client/local-echo.js';
+import { echoServerTiming, labServerTiming } from '../lib/visualizers/echo-client/local-echo.js';
+import { SOCKET_LAB_PATH } from './socket-lab.js';
 import {
 	createEchoServer,
 	type EchoLogger,
@@ -62,9 +68,12 @@ export function echoServerPlugin(options: EchoPluginOptions = {}): EchoVitePlugi
 		echo.attach(httpServer);
 		const base = server.config.base.replace(/\/$/, '');
 		// Added before Vite's own middlewares, so pages, assets and Vite's answers all carry it.
-		const marker = echoServerTiming(`${base}/echo`);
+		const metrics = [echoServerTiming(`${base}/echo`)];
+		if (echo.lab) metrics.push(labServerTiming(`${base}/${SOCKET_LAB_PATH}`));
+		const marker = metrics.join(', ');
 		server.middlewares?.use((req, res, next) => {
 			res.setHeader('Server-Timing', marker);
+			if (echo.lab?.handle(req, res)) return;
 			const path = (req.url ?? '').split('?')[0];
 			if (path !== `${base}/echo` && path !== `${base}/inspect`) return next();
 			// A plain GET of an endpoint (someone opening it in a tab) says what it is.
