@@ -4,6 +4,7 @@ import { WebSocket } from 'ws';
 import { decodeFrames } from '../lib/protocol/websocket/index.js';
 import { concatBytes } from '../lib/protocol/bytes/bytes.js';
 import { parseHex } from '../lib/protocol/bytes/hex.js';
+import { parseKernelRunResult } from '../lib/protocol/sockets/kernel-run.js';
 import {
 	createEchoServer,
 	matchEndpoint,
@@ -311,6 +312,47 @@ describe('the /echo endpoint', () => {
 		expect(response.headers.get('upgrade')).toBe('websocket');
 		// RFC 9110 §7.8: a server that sends Upgrade in a 426 MUST send "Connection: Upgrade" too.
 		expect(response.headers.get('connection')).toMatch(/\bupgrade\b/i);
+	});
+});
+
+describe('the socket lab on the standalone server', () => {
+	/** POSTs a datagram run to `url`; the status and, on 200, the bytes of each read. */
+	async function run(url: string) {
+		const response = await fetch(url, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ type: 'datagram', messages: ['one', 'three'], readSize: 4 })
+		});
+		if (response.status !== 200) return { status: response.status, reads: [] };
+		const parsed = parseKernelRunResult(await response.json());
+		if (!parsed.ok) throw new Error(parsed.error);
+		const reads = parsed.result.reads.map((read) => Buffer.from(read.data, 'base64').toString());
+		return { status: 200, reads };
+	}
+
+	it('answers POST /socket-lab with the reads of real sockets, and lists it on its page', async () => {
+		const { url, lab, port } = await start();
+		expect(lab).toBe(`http://127.0.0.1:${port}/socket-lab`);
+		// udp(7): a read of 4 bytes returns the first 4 of 'three'; the rest is discarded.
+		expect(await run(lab!)).toEqual({ status: 200, reads: ['one', 'thre'] });
+		expect(await (await fetch(url)).text()).toContain(`POST http://127.0.0.1:${port}/socket-lab`);
+		expect((await fetch(lab!)).status).toBe(405);
+	});
+
+	it('serves the lab under the base path too, and not at all when turned off', async () => {
+		const based = await start({ basePath: '/socket-explorer/' });
+		expect(based.lab).toBe(`http://127.0.0.1:${based.port}/socket-explorer/socket-lab`);
+		expect((await run(based.lab!)).status).toBe(200);
+		expect((await run(`http://127.0.0.1:${based.port}/socket-lab`)).status).toBe(200);
+		const off = await start({ socketLab: false });
+		expect(off.lab).toBeUndefined();
+		expect((await run(`${off.url}socket-lab`)).status).toBe(404);
+		expect(await (await fetch(off.url)).text()).not.toContain('socket-lab');
+	});
+
+	it('takes the lab limits it is given', async () => {
+		const { lab } = await start({ socketLab: { maxBodyBytes: 10 } });
+		expect((await run(lab!)).status).toBe(413);
 	});
 });
 

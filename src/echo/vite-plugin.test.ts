@@ -11,6 +11,7 @@ import {
 } from 'vite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { parseKernelRunResult } from '../lib/protocol/sockets/kernel-run.js';
 import { silentLogger } from './server.js';
 import { openClient, rawConnect, upgradeRequest } from './testing.js';
 import { echoServerPlugin } from './vite-plugin.js';
@@ -135,11 +136,43 @@ describe('echoServerPlugin', () => {
 		expect(echo.ws.protocol).toBe('json');
 	});
 
-	describe('marks every response with the echo endpoint, in a Server-Timing header', () => {
-		/** The endpoint path a page would read from the header, or null without the marker. */
-		function markedPath(response: Response): string | null {
+	describe('marks every response with the echo and lab endpoints, in a Server-Timing header', () => {
+		/**
+		 * The metrics of the header, name to description, read as RFC 9110 §5.6.1 lists them
+		 * (comma-separated) and the Server Timing spec writes each (`name;desc="…"`).
+		 */
+		function metrics(response: Response): Map<string, string> {
 			const header = response.headers.get('server-timing') ?? '';
-			return /^socket-explorer-echo;desc="(\/[^"]*)"$/.exec(header)?.[1] ?? null;
+			const found = new Map<string, string>();
+			for (const item of header.split(',')) {
+				const metric = /^\s*([\w-]+);desc="([^"]*)"\s*$/.exec(item);
+				if (metric) found.set(metric[1], metric[2]);
+			}
+			return found;
+		}
+
+		/** The echo endpoint's path a page would read from the header, or null without it. */
+		function markedPath(response: Response): string | null {
+			return metrics(response).get('socket-explorer-echo') ?? null;
+		}
+
+		/** The lab endpoint's path from the header, or null without it. */
+		function labPath(response: Response): string | null {
+			return metrics(response).get('socket-explorer-lab') ?? null;
+		}
+
+		/** Runs a stream request through the lab at `url`; the bytes the reads returned. */
+		async function labRun(url: string): Promise<{ status: number; text: string }> {
+			const response = await fetch(url, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify({ type: 'stream', messages: ['via ', 'vite'], readSize: 3 })
+			});
+			if (response.status !== 200) return { status: response.status, text: '' };
+			const parsed = parseKernelRunResult(await response.json());
+			if (!parsed.ok) throw new Error(parsed.error);
+			const bytes = parsed.result.reads.map((read) => Buffer.from(read.data, 'base64'));
+			return { status: 200, text: Buffer.concat(bytes).toString() };
 		}
 
 		/** A temporary folder, removed after the test. */
@@ -168,7 +201,13 @@ describe('echoServerPlugin', () => {
 			const origin = `http://127.0.0.1:${port}`;
 			const page = await fetch(`${origin}/socket-explorer/`);
 			expect(page.status).toBe(200);
+			// One header, two metrics, comma-separated.
+			expect(page.headers.get('server-timing')).toBe(
+				'socket-explorer-echo;desc="/socket-explorer/echo", ' +
+					'socket-explorer-lab;desc="/socket-explorer/socket-lab"'
+			);
 			expect(markedPath(page)).toBe('/socket-explorer/echo');
+			expect(labPath(page)).toBe('/socket-explorer/socket-lab');
 			expect(markedPath(await fetch(`${origin}/socket-explorer/style.css`))).toBe(
 				'/socket-explorer/echo'
 			);
@@ -179,6 +218,31 @@ describe('echoServerPlugin', () => {
 			const echo = await client(`ws://127.0.0.1:${port}${markedPath(page)}`);
 			echo.ws.send('found by its header');
 			expect((await echo.received(1))[0].text).toBe('found by its header');
+
+			// The lab answers at the path the header names, ahead of Vite (which would say 404).
+			expect(await labRun(`${origin}${labPath(page)}`)).toEqual({ status: 200, text: 'via vite' });
+			const get = await fetch(`${origin}${labPath(page)}`);
+			expect(get.status).toBe(405);
+			expect(get.headers.get('allow')).toBe('POST');
+		});
+
+		it('leaves the lab out, and its metric, when the lab is turned off', async () => {
+			const root = tempDir();
+			writeFileSync(join(root, 'index.html'), '<!doctype html><title>t</title>');
+			const vite: ViteDevServer = await createViteServer({
+				configFile: false,
+				root,
+				logLevel: 'silent',
+				optimizeDeps: { noDiscovery: true, include: [] },
+				server: { host: '127.0.0.1', port: 0, strictPort: true, ws: false },
+				plugins: [echoServerPlugin({ logger: silentLogger, socketLab: false })]
+			});
+			cleanups.push(() => vite.close());
+			await vite.listen();
+			const origin = `http://127.0.0.1:${(vite.httpServer?.address() as AddressInfo).port}`;
+			const page = await fetch(`${origin}/`);
+			expect(page.headers.get('server-timing')).toBe('socket-explorer-echo;desc="/echo"');
+			expect((await labRun(`${origin}/socket-lab`)).status).toBe(404);
 		});
 
 		it('on the preview server, for a built page', async () => {
@@ -197,6 +261,9 @@ describe('echoServerPlugin', () => {
 			const page = await fetch(`http://127.0.0.1:${port}/`);
 			expect(page.status).toBe(200);
 			expect(markedPath(page)).toBe('/echo');
+			expect(labPath(page)).toBe('/socket-lab');
+			const origin = `http://127.0.0.1:${port}`;
+			expect(await labRun(`${origin}${labPath(page)}`)).toEqual({ status: 200, text: 'via vite' });
 
 			const echo = await client(`ws://127.0.0.1:${port}${markedPath(page)}`);
 			echo.ws.send('previewed');

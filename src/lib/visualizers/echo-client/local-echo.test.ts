@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ECHO_SERVER_TIMING, echoServerTiming, localEchoUrl } from './local-echo';
+import {
+	ECHO_SERVER_TIMING,
+	LAB_SERVER_TIMING,
+	echoServerTiming,
+	labServerTiming,
+	localEchoUrl,
+	localLabUrl
+} from './local-echo';
 
 /** A stand-in for `performance` whose navigation entry carries these Server-Timing metrics. */
 function timing(serverTiming: { name: string; description: string }[] | undefined) {
@@ -49,6 +56,65 @@ describe('localEchoUrl', () => {
 				description
 			).toBeNull();
 		}
+	});
+});
+
+describe('localEchoUrl beside the lab metric', () => {
+	it('still finds /echo when the header names the lab too, in either order', () => {
+		const both = [
+			{ name: LAB_SERVER_TIMING, description: '/socket-explorer/socket-lab' },
+			{ name: ECHO_SERVER_TIMING, description: '/socket-explorer/echo' }
+		];
+		expect(localEchoUrl(http, timing(both))).toBe('ws://127.0.0.1:5173/socket-explorer/echo');
+		expect(localEchoUrl(http, timing([...both].reverse()))).toBe(
+			'ws://127.0.0.1:5173/socket-explorer/echo'
+		);
+	});
+});
+
+describe('localLabUrl', () => {
+	const lab = (description: string) => timing([{ name: LAB_SERVER_TIMING, description }]);
+
+	it('builds the http(s):// URL of this origin from the path the server marked', () => {
+		expect(localLabUrl(http, lab('/socket-lab'))).toBe('http://127.0.0.1:5173/socket-lab');
+		expect(localLabUrl({ protocol: 'https:', host: 'example.org' }, lab('/se/socket-lab'))).toBe(
+			'https://example.org/se/socket-lab'
+		);
+		const url = new URL(localLabUrl(http, lab('/socket-lab'))!);
+		expect([url.protocol, url.host, url.pathname]).toEqual([
+			'http:',
+			'127.0.0.1:5173',
+			'/socket-lab'
+		]);
+	});
+
+	it('finds nothing on a static host, or from the echo metric alone', () => {
+		expect(localLabUrl(http, timing([]))).toBeNull();
+		expect(localLabUrl(http, timing(undefined))).toBeNull();
+		expect(
+			localLabUrl(http, timing([{ name: ECHO_SERVER_TIMING, description: '/echo' }]))
+		).toBeNull();
+	});
+
+	it('takes only a path on this origin, and only on an http(s) page', () => {
+		for (const description of [
+			'',
+			'socket-lab',
+			'//evil.example/socket-lab',
+			'http://evil.example/x'
+		]) {
+			expect(localLabUrl(http, lab(description)), description).toBeNull();
+		}
+		expect(localLabUrl({ protocol: 'file:', host: '' }, lab('/socket-lab'))).toBeNull();
+	});
+});
+
+describe('labServerTiming', () => {
+	it('writes the lab path as a quoted-string description', () => {
+		expect(labServerTiming('/socket-explorer/socket-lab')).toBe(
+			'socket-explorer-lab;desc="/socket-explorer/socket-lab"'
+		);
+		expect(labServerTiming('/a"b')).toBe('socket-explorer-lab;desc="/a\\"b"');
 	});
 });
 
