@@ -81,7 +81,11 @@ export function simulateDatagram(valid: ValidOptions): SimulationParts {
 	for (const packet of timed) {
 		const { fragment, message } = packet.info;
 		if (fragment) {
-			if (!packet.copy) fragmentsOf.set(message, [...(fragmentsOf.get(message) ?? []), packet]);
+			if (!packet.copy) {
+				const list = fragmentsOf.get(message);
+				if (list) list.push(packet);
+				else fragmentsOf.set(message, [packet]);
+			}
 		} else if (packet.arrivesAt !== null) {
 			arrivals.push({ message, at: packet.arrivesAt, id: packet.id, copy: packet.copy });
 		}

@@ -177,7 +177,7 @@ export function simulateReliable(valid: ValidOptions): SimulationParts {
 			released.push(units[next]);
 			next++;
 		}
-		const gapFilled = released.length > 1;
+		const gapFilled = released.length > 1; // stream: held bytes behind this one became readable
 		if (isStream) {
 			const end = next < units.length ? (units[next].streamOffset as number) : stream.length;
 			let first = true;
@@ -228,7 +228,7 @@ export function simulateReliable(valid: ValidOptions): SimulationParts {
 						message: record.index,
 						copy: false,
 						outOfOrder: false,
-						gapFilled
+						gapFilled: (units[unit].record?.index ?? record.index) < record.index
 					}),
 					source: 'socket(2)'
 				});

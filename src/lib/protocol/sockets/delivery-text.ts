@@ -28,13 +28,6 @@ function formatSeconds(ms: number): string {
 	return `${groupDigits(ms / 1000)} s`;
 }
 
-/** "1st", "2nd", "3rd", "4th", "11th". */
-function ordinal(n: number): string {
-	const tens = n % 100;
-	if (tens >= 11 && tens <= 13) return `${n}th`;
-	return `${n}${{ 1: 'st', 2: 'nd', 3: 'rd' }[n % 10] ?? 'th'}`;
-}
-
 /** "1, 2 and 3"; "1 and 3"; "2". */
 function joinAnd(items: readonly string[]): string {
 	if (items.length <= 1) return items.join('');
@@ -173,33 +166,39 @@ export function reliablePacketText(facts: ReliablePacketFacts): string {
 			return `The network dropped ${label}${again}; no acknowledgment came within the ${formatSeconds(next.rto)} retransmission timeout, so the sender sends it again at ${formatMs(next.at)}.`;
 		}
 		if (next.kind === 'gave-up') {
-			return `The network dropped ${label}${again}; after ${plural(MAX_RETRIES, 'retransmission')} the sender gave up at ${formatMs(next.at)}, and the connection timed out (ETIMEDOUT; Linux would retry ${LINUX_TCP_RETRIES2} times, tcp(7)).`;
+			const linux =
+				facts.type === 'stream'
+					? ` (ETIMEDOUT; Linux TCP would retry ${LINUX_TCP_RETRIES2} times, tcp_retries2 in tcp(7))`
+					: '';
+			return `The network dropped ${label}${again}; after ${plural(MAX_RETRIES, 'retransmission')} the sender gave up at ${formatMs(next.at)}, and the connection timed out${linux}.`;
 		}
 		return `The network dropped ${label}${again}; the connection timed out before this packet's retransmission was due.`;
 	}
-	const copy = facts.fate === 'duplicated';
 	let start: string;
-	if (copy) start = `The network delivered a second copy of ${label}`;
+	if (facts.fate === 'duplicated') start = `The network delivered a second copy of ${label}`;
 	else if (facts.fate === 'retransmission') {
-		start = `The ${ordinal(facts.attempt)} retransmission of ${label}, sent after a ${formatSeconds(facts.rto)} timeout (the timeout doubles each time, RFC 6298 §5.5), arrived`;
+		const rule =
+			facts.type === 'stream' ? ' (RFC 6298 §5.5)' : ' (the model applies the stream rule)';
+		start = `Retransmission ${facts.attempt} of ${label} arrived, sent after a ${formatSeconds(facts.rto)} timeout that doubles each time${rule}`;
 	} else if (facts.fate === 'reordered') {
 		start = `${capitalize(label)} arrived after a packet that was sent later (the network reordered them)`;
 	} else start = `${capitalize(label)} arrived`;
+	const socket = facts.type === 'stream' ? 'a stream' : 'a seqpacket socket';
 	const treatment = facts.treatment ?? { kind: 'in-order' };
 	if (treatment.kind === 'discarded') {
-		return `${start}; the receiver already had ${facts.type === 'stream' ? 'these bytes' : 'this piece'} and discarded the copy, because a ${facts.type === 'stream' ? 'stream' : 'seqpacket socket'} never duplicates data (socket(2)).`;
+		return `${start}; the receiver already had ${facts.type === 'stream' ? 'these bytes' : 'this piece'} and discarded the copy, because ${socket} never duplicates data (socket(2)).`;
 	}
 	if (treatment.kind === 'held') {
 		const released = treatment.releasedAt;
 		const until =
 			released === null || released === undefined
-				? 'but the gap in front of it was never filled'
-				: `until the gap in front of it was filled at ${formatMs(released)}`;
-		return `${start} before the data that goes in front of it, so the receiver held it, ${until}: a ${facts.type === 'stream' ? 'stream' : 'seqpacket socket'} delivers in order (socket(2)).`;
+				? 'but the gap was never filled'
+				: `until the gap was filled at ${formatMs(released)}`;
+		return `${start}; data sent before it was still missing, so the receiver held it, ${until}: ${socket} delivers in order (socket(2)).`;
 	}
 	return facts.type === 'stream'
-		? `${start} in order, so its bytes went into the receive buffer.`
-		: `${start} in order.`;
+		? `${start}; nothing before it was missing, so its bytes went into the receive buffer.`
+		: `${start}; nothing before it was missing, so the receiver took it in.`;
 }
 
 // ── Packets of the datagram type ────────────────────────────────────────────
@@ -317,7 +316,7 @@ export interface RecordReadFacts {
 	copy: boolean;
 	/** A datagram that arrived after one sent later. */
 	outOfOrder: boolean;
-	/** Seqpacket: this record waited for a retransmitted packet in front of it. */
+	/** Seqpacket: this record waited for a packet of an earlier record. */
 	gapFilled: boolean;
 }
 
@@ -345,7 +344,7 @@ export function recordReadText(facts: RecordReadFacts): string {
 		parts.push(`It arrived after a datagram that was sent later: UDP keeps no order.`);
 	else if (facts.gapFilled)
 		parts.push(
-			`It waited for a lost packet in front of it to be retransmitted: records come in order.`
+			`It had waited for a packet of an earlier record (lost or delayed) to arrive: records come in order.`
 		);
 	return parts.join(' ');
 }
@@ -372,7 +371,8 @@ export function reliableOutcomeText(facts: ReliableOutcomeFacts): string {
 			facts.type === 'stream'
 				? `${groupDigits(facts.bytesRead)} of ${plural(facts.bytes, 'byte')} had been read`
 				: `${groupDigits(facts.recordsRead)} of ${plural(facts.messages, 'record')} had been read`;
-		return `One packet was lost ${MAX_RETRIES + 1} times, so after ${plural(MAX_RETRIES, 'retransmission')} the sender gave up at ${formatMs(facts.giveUpAt)}: the connection timed out (ETIMEDOUT), and ${progress}.`;
+		const packet = facts.type === 'stream' ? 'segment' : 'packet';
+		return `One ${packet} was lost ${MAX_RETRIES + 1} times, so after ${plural(MAX_RETRIES, 'retransmission')} the sender gave up at ${formatMs(facts.giveUpAt)}: the connection timed out${facts.type === 'stream' ? ' (ETIMEDOUT, tcp(7))' : ''}, and ${progress}.`;
 	}
 	const after =
 		facts.retransmissions > 0 ? `, after ${plural(facts.retransmissions, 'retransmission')}` : '';
