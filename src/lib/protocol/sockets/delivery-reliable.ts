@@ -150,37 +150,44 @@ export function simulateReliable(valid: ValidOptions): SimulationParts {
 	const sent = transmissions.filter((transmission) => transmission.sentAt < giveUpAt);
 	const timed = timeTransmissions(sent);
 
-	// 3. The receiver, packet by packet in arrival order.
+	// 3. The receiver, packet by packet in arrival order. The application reads once every
+	//    packet of that millisecond is in, so two packets arriving together are read together.
 	const treatments = new Map<Timed<Unit>, Treatment>();
 	const releasedAt = new Map<number, number>();
+	const arrivedAt = new Map<number, number>();
 	const held = new Set<number>();
 	const reads: SimRead[] = [];
+	const arrivals = byArrival(timed);
+	let released: Unit[] = [];
 	let next = 0;
 	let readPos = 0;
-	for (const packet of byArrival(timed)) {
+	for (let k = 0; k < arrivals.length; k++) {
+		const packet = arrivals[k];
 		const at = packet.arrivesAt as number;
 		const unit = packet.info.index;
 		if (unit < next || held.has(unit)) {
 			treatments.set(packet, { kind: 'discarded' });
-			continue;
+		} else {
+			held.add(unit);
+			arrivedAt.set(unit, at);
+			if (unit !== next) treatments.set(packet, { kind: 'held', unit });
+			else {
+				treatments.set(packet, { kind: 'in-order' });
+				while (held.has(next)) {
+					held.delete(next);
+					if (next !== unit) releasedAt.set(next, at);
+					released.push(units[next]);
+					next++;
+				}
+			}
 		}
-		held.add(unit);
-		if (unit !== next) {
-			treatments.set(packet, { kind: 'held', unit });
-			continue;
-		}
-		treatments.set(packet, { kind: 'in-order' });
-		const released: Unit[] = [];
-		while (held.has(next)) {
-			held.delete(next);
-			if (next !== unit) releasedAt.set(next, at);
-			released.push(units[next]);
-			next++;
-		}
-		const gapFilled = released.length > 1; // stream: held bytes behind this one became readable
+		const batchEnds = k + 1 === arrivals.length || arrivals[k + 1].arrivesAt !== at;
+		if (!batchEnds || released.length === 0) continue;
+		/** Had this unit arrived before now, and waited for data in front of it? */
+		const waited = (piece: Unit) => (arrivedAt.get(piece.index) as number) < at;
 		if (isStream) {
 			const end = next < units.length ? (units[next].streamOffset as number) : stream.length;
-			let first = true;
+			let gapFilled = released.some(waited);
 			while (readPos < end) {
 				const size = Math.min(valid.readSize, end - readPos);
 				const messages = messagesIn(starts, valid.messages, readPos, readPos + size);
@@ -201,12 +208,12 @@ export function simulateReliable(valid: ValidOptions): SimulationParts {
 						left: end - readPos - size,
 						messages,
 						whole,
-						gapFilled: gapFilled && first
+						gapFilled
 					}),
 					source: 'recv(2)'
 				});
 				readPos += size;
-				first = false;
+				gapFilled = false;
 			}
 		} else {
 			for (const piece of released) {
@@ -214,6 +221,7 @@ export function simulateReliable(valid: ValidOptions): SimulationParts {
 				if (record.piece !== record.count - 1) continue;
 				const bytes = valid.messages[record.index];
 				const size = Math.min(valid.readSize, bytes.length);
+				const pieces = units.slice(piece.index - record.piece, piece.index + 1);
 				reads.push({
 					index: reads.length,
 					at,
@@ -228,12 +236,14 @@ export function simulateReliable(valid: ValidOptions): SimulationParts {
 						message: record.index,
 						copy: false,
 						outOfOrder: false,
-						gapFilled: (units[unit].record?.index ?? record.index) < record.index
+						// Complete before now but unread: an earlier record was still incomplete.
+						gapFilled: pieces.every(waited)
 					}),
 					source: 'socket(2)'
 				});
 			}
 		}
+		released = [];
 	}
 
 	// 4. Each packet's sentence, now that the receiver's treatment is known.

@@ -187,6 +187,38 @@ describe('simulateDelivery: stream (socket(2): a byte stream without record boun
 		);
 	});
 
+	it('reads each byte as soon as it and every byte before it have arrived, up to the read size', () => {
+		fc.assert(
+			fc.property(optionsArb('stream'), (options) => {
+				const { packets, reads } = simulate(options);
+				const total = join(options.messages.map(bytesOf)).length;
+				// firstArrival[p]: when a copy of byte p first reached the receiver.
+				const firstArrival = new Array<number>(total).fill(Infinity);
+				for (const packet of packets) {
+					if (packet.arrivesAt === null) continue;
+					const from = packet.streamOffset as number;
+					for (let p = from; p < from + packet.bytes.length; p++) {
+						firstArrival[p] = Math.min(firstArrival[p], packet.arrivesAt);
+					}
+				}
+				// readableAt[p]: bytes 0..p have all arrived (a stream hands bytes over in order).
+				const readableAt: number[] = [];
+				firstArrival.forEach((t, p) => readableAt.push(Math.max(t, p > 0 ? readableAt[p - 1] : 0)));
+				let position = 0;
+				for (const read of reads) {
+					expect(read.at).toBe(readableAt[position]);
+					let end = position;
+					while (end < total && readableAt[end] <= read.at) end++;
+					expect(read.data.length).toBe(Math.min(options.readSize, end - position));
+					position += read.data.length;
+				}
+				// Nothing readable is left unread.
+				expect(position === total || readableAt[position] === Infinity).toBe(true);
+			}),
+			{ numRuns: 200 }
+		);
+	});
+
 	it('keeps every segment within the MSS and retransmits the same bytes at the same offset', () => {
 		fc.assert(
 			fc.property(optionsArb('stream'), (options) => {
@@ -402,6 +434,32 @@ describe('simulateDelivery: seqpacket (socket(2): reliable, ordered, records kep
 				}
 			}),
 			{ numRuns: 300 }
+		);
+	});
+
+	it('reads each record as soon as all of its pieces and all earlier records have arrived', () => {
+		fc.assert(
+			fc.property(optionsArb('seqpacket'), (options) => {
+				const { packets, reads } = simulate(options);
+				// A piece is named by its record and where its bytes start in that record.
+				const pieces = new Map<string, { record: number; at: number }>();
+				for (const packet of packets) {
+					const key = `${packet.messages[0]}:${packet.bytes.byteOffset}`;
+					const at = packet.arrivesAt ?? Infinity;
+					const known = pieces.get(key);
+					pieces.set(key, { record: packet.messages[0], at: Math.min(known?.at ?? Infinity, at) });
+				}
+				let readable = 0;
+				options.messages.forEach((_, record) => {
+					for (const piece of pieces.values()) {
+						if (piece.record === record) readable = Math.max(readable, piece.at);
+					}
+					const read = reads.find((r) => r.messages[0] === record);
+					if (readable === Infinity) expect(read).toBeUndefined();
+					else expect(read?.at).toBe(readable);
+				});
+			}),
+			{ numRuns: 200 }
 		);
 	});
 
