@@ -674,20 +674,21 @@ export function createEchoServer(options: EchoServerOptions = {}): EchoServer {
 				'  ?deflate=0    no permessage-deflate (it is offered by default)',
 				'',
 				`Subprotocols: ${ECHO_SUBPROTOCOLS.join(', ')} (the first you offer that is listed).`,
-				...(lab
-					? [
-							'',
-							`  POST http://${host}${base}${SOCKET_LAB_PATH}`,
-							'      with {"type":"stream"|"datagram","messages":["A","B"],"readSize":4}:',
-							'      sends the messages through real sockets on 127.0.0.1 and answers with',
-							"      what the receiver's reads returned (the socket types lab's live mode)."
-						]
-					: []),
 				`Limits: messages up to ${describeBytes(maxMessageBytes)}, ${limits}` +
 					`${settings.maxConnections} connections` +
 					(settings.idleTimeoutMs > 0
 						? `, closed after ${Math.round(settings.idleTimeoutMs / 1000)} s idle.`
 						: '.'),
+				...(lab
+					? [
+							'',
+							'The socket types lab, on real sockets:',
+							`  POST http://${host}${base}${SOCKET_LAB_PATH}`,
+							'  with {"type":"stream"|"datagram","messages":["A","B"],"readSize":4}',
+							'  sends the messages through real sockets on 127.0.0.1 and answers with',
+							"  what the receiver's reads returned (the lab's live mode)."
+						]
+					: []),
 				''
 			].join('\n');
 		} else if (matchEndpoint(path, base)) {
