@@ -190,9 +190,15 @@ async function serve(options: SocketLabOptions = {}) {
 	return { lab, server, origin, url: `${origin}/socket-lab` };
 }
 
-function post(url: string, body: unknown, headers: Record<string, string> = {}) {
+function post(
+	url: string,
+	body: unknown,
+	headers: Record<string, string> = {},
+	signal?: AbortSignal
+) {
 	return fetch(url, {
 		method: 'POST',
+		signal,
 		headers: { 'Content-Type': 'application/json', ...headers },
 		body: typeof body === 'string' ? body : JSON.stringify(body)
 	});
@@ -391,6 +397,35 @@ describe('POST /socket-lab', () => {
 		expect((await first).status).toBe(200);
 		await closing;
 		expect(closed).toBe(true);
+	});
+
+	it('keeps serving after clients that leave mid-body or mid-run', async () => {
+		const held = gate();
+		let started = () => {};
+		const running = new Promise<void>((resolve) => (started = resolve));
+		const { url, lab } = await serve({
+			beforeSend: () => {
+				started();
+				return held.opened;
+			}
+		});
+		// Leaves after 10 of the 100 bytes it announced.
+		const partial = httpRequest(url, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json', 'Content-Length': '100' }
+		});
+		partial.on('error', () => {});
+		partial.write('{"type":"s', () => partial.destroy());
+		// Leaves while its run is held open.
+		const leaving = new AbortController();
+		const aborted = post(url, request, {}, leaving.signal).catch((error: Error) => error.name);
+		await running;
+		leaving.abort();
+		expect(await aborted).toBe('AbortError');
+		held.open();
+		expect((await post(url, request)).status).toBe(200);
+		await lab.close();
+		expect(lab.active).toBe(0);
 	});
 
 	it('answers any body with 200 or a 4xx, and keeps serving', async () => {
