@@ -327,7 +327,9 @@ export function recordReadText(facts: RecordReadFacts): string {
 	const parts: string[] = [];
 	if (facts.size === 0) {
 		parts.push(
-			`recv() returned 0 bytes: ${name} was empty, and an empty ${unit} is still one ${unit}${facts.type === 'datagram' ? ' (on a stream socket, 0 would mean the peer had closed)' : ''}.`
+			facts.type === 'datagram'
+				? `recv() returned 0 bytes: ${name} was empty, and an empty datagram is still a datagram (recv(2); on a stream socket, 0 would mean the peer had closed).`
+				: `recv() returned 0 bytes: ${name} was empty. 0 is also how recv() reports that the peer has closed (recv(2)), so an empty record is easy to mistake for the end.`
 		);
 	} else if (facts.size > facts.asked) {
 		const rule = facts.type === 'datagram' ? 'MSG_TRUNC, udp(7)' : 'socket(2)';
