@@ -156,8 +156,18 @@ function capitalize(text: string): string {
 	return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** One sentence for a stream segment or seqpacket packet: what happened and why. */
+/**
+ * What happened to a stream segment or seqpacket packet and why, in one sentence; a stream
+ * segment's first transmission that packs several send() calls says why in a second one.
+ */
 export function reliablePacketText(facts: ReliablePacketFacts): string {
+	const sentence = reliablePacketSentence(facts);
+	if (facts.type !== 'stream' || facts.messages.length < 2) return sentence;
+	if (facts.attempt > 0 || facts.fate === 'duplicated') return sentence;
+	return `${sentence} The model's sender makes all its send() calls before TCP transmits, so TCP packs their bytes into as few segments as fit (as TCP_CORK, or Nagle's algorithm, can): a stream has no boundaries to keep.`;
+}
+
+function reliablePacketSentence(facts: ReliablePacketFacts): string {
 	const label = reliableLabel(facts);
 	const again = facts.attempt > 0 ? ' again' : '';
 	if (facts.fate === 'lost') {

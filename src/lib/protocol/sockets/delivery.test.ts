@@ -523,10 +523,10 @@ describe('simulateDelivery: every type', () => {
 		expect(fates.size).toBeGreaterThan(1);
 	});
 
-	it('lists packets in send order, with fates that match their timing', () => {
+	it('lists packets in send order, with fates that match their timing, and every message delivered or lost', () => {
 		fc.assert(
 			fc.property(fc.constantFrom(...SOCKET_TYPES).chain(optionsArb), (options) => {
-				const { packets, reads } = simulate(options);
+				const { packets, reads, outcome } = simulate(options);
 				packets.forEach((packet, i) => {
 					expect(packet.id).toBe(i);
 					if (i > 0) expect(packet.sentAt).toBeGreaterThanOrEqual(packets[i - 1].sentAt);
@@ -552,6 +552,10 @@ describe('simulateDelivery: every type', () => {
 				if (options.network.duplicate === 0) {
 					expect(packets.some((packet) => packet.fate === 'duplicated')).toBe(false);
 				}
+				const { delivered, lost } = outcome;
+				expect([...delivered, ...lost].sort((a, b) => a - b)).toEqual(
+					options.messages.map((_, i) => i)
+				);
 				reads.forEach((read, i) => {
 					expect(read.index).toBe(i);
 					if (i > 0) expect(read.at).toBeGreaterThanOrEqual(reads[i - 1].at);
