@@ -97,7 +97,7 @@ describe('outcome sentences', () => {
 		);
 	});
 
-	it('says when a stream timed out and how much had been read', () => {
+	it('says when a stream timed out and how much reached the application', () => {
 		const sentence = reliableOutcomeText({
 			type: 'stream',
 			timedOut: true,
@@ -110,7 +110,7 @@ describe('outcome sentences', () => {
 			retransmissions: 5
 		});
 		expect(sentence).toBe(
-			'One segment was lost 6 times, so after 5 retransmissions the sender gave up at 63,000 ms: the connection timed out (ETIMEDOUT, tcp(7)), and 0 of 3 bytes had been read.'
+			'One segment was lost 6 times, so after 5 retransmissions the sender gave up at 63,000 ms: the connection timed out (ETIMEDOUT, tcp(7)), and 0 of 3 bytes reached the application.'
 		);
 	});
 });

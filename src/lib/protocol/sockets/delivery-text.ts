@@ -381,8 +381,8 @@ export function reliableOutcomeText(facts: ReliableOutcomeFacts): string {
 	if (facts.timedOut) {
 		const progress =
 			facts.type === 'stream'
-				? `${groupDigits(facts.bytesRead)} of ${plural(facts.bytes, 'byte')} had been read`
-				: `${groupDigits(facts.recordsRead)} of ${plural(facts.messages, 'record')} had been read`;
+				? `${groupDigits(facts.bytesRead)} of ${plural(facts.bytes, 'byte')} reached the application`
+				: `${groupDigits(facts.recordsRead)} of ${plural(facts.messages, 'record')} reached the application`;
 		const packet = facts.type === 'stream' ? 'segment' : 'packet';
 		return `One ${packet} was lost ${MAX_RETRIES + 1} times, so after ${plural(MAX_RETRIES, 'retransmission')} the sender gave up at ${formatMs(facts.giveUpAt)}: the connection timed out${facts.type === 'stream' ? ' (ETIMEDOUT, tcp(7))' : ''}, and ${progress}.`;
 	}
