@@ -70,7 +70,7 @@ describe('the delivery model against the Linux kernel over loopback', () => {
 			onread: {
 				buffer: Buffer.alloc(1),
 				callback: (size, buffer) => {
-					reads.push(buffer.subarray(0, size).toString('latin1'));
+					reads.push(Buffer.from(buffer.subarray(0, size)).toString('latin1'));
 					return true;
 				}
 			}
