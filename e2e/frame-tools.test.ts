@@ -1,4 +1,4 @@
-import { expectNoAxeViolations, open } from './helpers';
+import { expectNoAxeViolations, open, revealDeferred } from './helpers';
 import { expect, test } from '@playwright/test';
 
 const MASKED_HELLO = '81 85 37 fa 21 3d 7f 9f 4d 51 58';
@@ -244,6 +244,40 @@ test.describe('the frames lesson', () => {
 		await expect(
 			unmasked.getByText(/Expected: fails with 1002 Protocol Error — but these bytes no longer/)
 		).toBeVisible();
+	});
+});
+
+test.describe('the frames lesson on a phone', () => {
+	test.use({ viewport: { width: 360, height: 740 } });
+
+	test('renders far decoders as the reader scrolls near, in the space the server gave them', async ({
+		page,
+		request
+	}) => {
+		const html = await (await request.get('/learn/websocket-frames/')).text();
+		const serverFrames = html.match(/<article class="frame[ "]/g)?.length ?? 0;
+		expect(serverFrames).toBeGreaterThan(15);
+
+		await open(page, '/learn/websocket-frames/');
+		const pending = page.locator('[data-deferred]');
+		await expect.poll(() => pending.count()).toBeGreaterThan(5);
+		const label = await pending
+			.last()
+			.evaluate((el) => el.closest('section')?.getAttribute('aria-label') ?? '');
+		const section = page.getByRole('region', { name: label, exact: true });
+		const box = section.locator('[data-deferred]');
+		// The box keeps the height the server's rendering of the same markup had.
+		const reserved = await box.evaluate((el) => el.getBoundingClientRect().height);
+		expect(reserved).toBeGreaterThan(100);
+		await box.scrollIntoViewIfNeeded();
+		await expect(box).toHaveCount(0);
+		const details = section.locator('.details');
+		await expect(details).toBeVisible();
+		const rendered = await details.evaluate((el) => el.getBoundingClientRect().height);
+		expect(Math.abs(rendered - reserved)).toBeLessThan(1);
+
+		await revealDeferred(page);
+		await expect(page.locator('article.frame')).toHaveCount(serverFrames);
 	});
 });
 

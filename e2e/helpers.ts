@@ -2,7 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -25,8 +25,33 @@ export function prerenderedPages(dir = join(root, 'build')): string[] {
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-/** Runs axe-core in the page and fails with a readable list of every violation. */
+/**
+ * Scrolls every part a visualizer deferred (see src/lib/visualizers/shared/deferred.ts) into
+ * view until all are rendered, so checks of the whole page see all of it; then back to the top.
+ */
+export async function revealDeferred(page: Page) {
+	const pending = page.locator('[data-deferred]');
+	// Rendering every part, then checking a page that large, takes longer than a usual test.
+	if ((await pending.count()) > 0) test.info().setTimeout(test.info().timeout + 60_000);
+	for (let round = 0; round < 200; round++) {
+		const before = await pending.count();
+		if (before === 0) break;
+		await pending.first().scrollIntoViewIfNeeded();
+		await page.waitForFunction(
+			(before) => document.querySelectorAll('[data-deferred]').length < before,
+			before
+		);
+	}
+	await expect(pending).toHaveCount(0);
+	await page.evaluate(() => window.scrollTo(0, 0));
+}
+
+/**
+ * Runs axe-core on the whole page (deferred parts rendered first) and fails with a readable list
+ * of every violation.
+ */
 export async function expectNoAxeViolations(page: Page) {
+	await revealDeferred(page);
 	await page.addScriptTag({ path: axePath });
 	const violations = await page.evaluate(async () => {
 		// @ts-expect-error axe is the global the script tag just added
@@ -44,7 +69,8 @@ export async function expectNoAxeViolations(page: Page) {
  * except those inline in a sentence, which the criterion exempts: a link whose nearest block
  * holds other text. Hidden targets (skip link, heading anchors until hovered) are left out.
  */
-export function smallTargets(page: Page, min = 24) {
+export async function smallTargets(page: Page, min = 24) {
+	await revealDeferred(page);
 	return page.evaluate((min) => {
 		const isBlock = (el: Element) => !getComputedStyle(el).display.startsWith('inline');
 		const small: string[] = [];
@@ -75,7 +101,8 @@ export function smallTargets(page: Page, min = 24) {
 }
 
 /** True when the page scrolls sideways at its current width. */
-export function scrollsHorizontally(page: Page) {
+export async function scrollsHorizontally(page: Page) {
+	await revealDeferred(page);
 	return page.evaluate(() => {
 		const el = document.scrollingElement ?? document.documentElement;
 		return el.scrollWidth > el.clientWidth;

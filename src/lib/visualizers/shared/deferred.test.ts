@@ -1,0 +1,53 @@
+import { describe, expect, test } from 'vitest';
+import { NEAR_MARGIN_PX, deferDecision, type DeferEnvironment, type ServerBox } from './deferred';
+
+/** A page whose server-rendered parts sit at these boxes, counting how often it is measured. */
+function page(parts: Record<string, ServerBox>, viewportHeight = 800) {
+	const env = {
+		measurements: 0,
+		viewportHeight,
+		has: (id: string) => id in parts,
+		boxes() {
+			env.measurements++;
+			return new Map(Object.entries(parts));
+		}
+	} satisfies DeferEnvironment & { measurements: number };
+	return env;
+}
+
+const box = (top: number, height: number): ServerBox => ({ top, bottom: top + height, height });
+
+describe('deferDecision', () => {
+	test('a part inside the viewport renders at once', () => {
+		expect(deferDecision('a', page({ a: box(100, 500) }))).toEqual({ render: true });
+	});
+
+	test('a part just below the viewport, within the margin, renders at once', () => {
+		const env = page({ a: box(800 + NEAR_MARGIN_PX - 1, 300) });
+		expect(deferDecision('a', env)).toEqual({ render: true });
+	});
+
+	test('a part far below the viewport waits in a box of its server-rendered height', () => {
+		const env = page({ a: box(800 + NEAR_MARGIN_PX + 1, 321.5) });
+		expect(deferDecision('a', env)).toEqual({ render: false, height: 321.5 });
+	});
+
+	test('a part far above the viewport (a page opened at an anchor) waits too', () => {
+		const env = page({ a: box(-NEAR_MARGIN_PX - 400, 300) });
+		expect(deferDecision('a', env)).toEqual({ render: false, height: 300 });
+	});
+
+	test('a part with no server rendering (a client-side navigation) waits with no height', () => {
+		const env = page({});
+		expect(deferDecision('a', env)).toEqual({ render: false, height: 0 });
+		expect(env.measurements).toBe(0);
+	});
+
+	test('the page is measured once for all its parts, before any is swapped', () => {
+		const env = page({ p1: box(0, 100), p2: box(5000, 100), p3: box(9000, 100) });
+		expect(deferDecision('p1', env).render).toBe(true);
+		expect(deferDecision('p2', env).render).toBe(false);
+		expect(deferDecision('p3', env).render).toBe(false);
+		expect(env.measurements).toBe(1);
+	});
+});

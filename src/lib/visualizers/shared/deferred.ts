@@ -1,0 +1,106 @@
+/**
+ * Deferring the heavy part of an embedded visualizer until the reader scrolls near it.
+ *
+ * A lesson can hold twenty decoders, and hydrating every field table and bit diagram in one task
+ * blocks the main thread for a second on a phone. So the server renders everything (readers
+ * without JavaScript, and the first paint, see all of it), and when the page hydrates, a deferred
+ * part that lies far from the viewport is swapped for an empty box of exactly the height it had,
+ * and rendered again when it comes near. Nothing moves: the box keeps the space the server's
+ * rendering took, and the rendering that replaces it is the same markup.
+ *
+ * The swap relies on Svelte's handling of an `{#if}` whose branch differs between server and
+ * client (it drops the server's nodes and renders the client's branch), the same mechanism as
+ * `{#if browser}`. Positions are measured once per page, before any deferred part is removed,
+ * so hydration forces a single layout.
+ */
+
+/** How far outside the viewport a part still counts as near, in CSS pixels. */
+export const NEAR_MARGIN_PX = 1200;
+
+/** Marks the server-rendered element of a deferrable part; its value is the part's id. */
+export const DEFERRABLE_ATTRIBUTE = 'data-deferrable';
+
+/** Where a server-rendered part sits, relative to the viewport, when the page hydrates. */
+export interface ServerBox {
+	top: number;
+	bottom: number;
+	height: number;
+}
+
+/** The part of `document` and `window` this needs; tests pass a stand-in. */
+export interface DeferEnvironment {
+	/** Whether the server's element for this id is in the document. */
+	has(id: string): boolean;
+	/** Every server-rendered deferrable part's box, by id (one forced layout). */
+	boxes(): Map<string, ServerBox>;
+	viewportHeight: number;
+}
+
+let measured: Map<string, ServerBox> | null = null;
+
+function browserEnvironment(): DeferEnvironment {
+	return {
+		has: (id) => document.querySelector(`[${DEFERRABLE_ATTRIBUTE}="${CSS.escape(id)}"]`) !== null,
+		boxes() {
+			const boxes = new Map<string, ServerBox>();
+			for (const element of document.querySelectorAll(`[${DEFERRABLE_ATTRIBUTE}]`)) {
+				const id = element.getAttribute(DEFERRABLE_ATTRIBUTE);
+				const rect = element.getBoundingClientRect();
+				if (id) boxes.set(id, { top: rect.top, bottom: rect.bottom, height: rect.height });
+			}
+			return boxes;
+		},
+		viewportHeight: window.innerHeight
+	};
+}
+
+/** What a deferrable part should do as it starts on the client. */
+export type DeferDecision =
+	/** Render now: it is near the viewport, or there is no server rendering to keep. */
+	| { render: true }
+	/** Keep an empty box of `height` pixels, and render when the box comes near. */
+	| { render: false; height: number };
+
+/**
+ * Decides, as the part with `id` starts on the client, whether to render it now. During
+ * hydration the server's element for `id` is in the document and is measured (with every other
+ * deferrable part, once); a part rendered on the client alone (after a client-side navigation)
+ * has no server box and waits for `whenNear`, with no reserved height.
+ */
+export function deferDecision(id: string, env?: DeferEnvironment): DeferDecision {
+	const environment = env ?? browserEnvironment();
+	if (!measured?.has(id)) {
+		if (!environment.has(id)) return { render: false, height: 0 };
+		measured = environment.boxes();
+	}
+	const box = measured.get(id);
+	if (!box) return { render: false, height: 0 };
+	measured.delete(id);
+	const near =
+		box.bottom >= -NEAR_MARGIN_PX && box.top <= environment.viewportHeight + NEAR_MARGIN_PX;
+	return near ? { render: true } : { render: false, height: box.height };
+}
+
+/**
+ * An attachment that calls `callback` once, when `node` comes within NEAR_MARGIN_PX of the
+ * viewport (at once if it already is).
+ */
+export function whenNear(callback: () => void) {
+	return (node: Element) => {
+		if (typeof IntersectionObserver === 'undefined') {
+			callback();
+			return;
+		}
+		const observer = new IntersectionObserver(
+			(entries) => {
+				if (entries.some((entry) => entry.isIntersecting)) {
+					observer.disconnect();
+					callback();
+				}
+			},
+			{ rootMargin: `${NEAR_MARGIN_PX}px 0px` }
+		);
+		observer.observe(node);
+		return () => observer.disconnect();
+	};
+}
