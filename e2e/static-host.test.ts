@@ -39,3 +39,16 @@ test('an unknown address gets the 404 page from 404.html', async ({ page }) => {
 	expect(response?.status()).toBe(404);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('This page is not here');
 });
+
+test('the socket types lab says live mode needs the project’s server, and still simulates', async ({
+	page
+}) => {
+	await page.emulateMedia({ reducedMotion: 'reduce' });
+	await page.goto(`${BASE}/tools/socket-types/?m=LOGIN+alice%5Cn&m=PASS+secret%5Cn&read=8&loss=0`);
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+	await expect(page.getByText(/^Live mode needs the project’s own server/)).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Run on a real kernel' })).toHaveCount(0);
+	await expect(
+		page.getByRole('list', { name: 'recv() results of the stream run' }).getByRole('listitem')
+	).toHaveCount(3);
+});
