@@ -204,7 +204,7 @@ export const EXPLAIN = {
 	sendUnread: (bytes: number) =>
 		`The client sends ${bytes} bytes; they are acknowledged and sit in the server’s receive buffer.`,
 	closeUnread: (fd: number, bytes: number) =>
-		`The server closes descriptor ${fd} without reading the ${bytes} bytes in its receive buffer. Linux then sends a RST instead of a FIN, because data was lost (RFC 9293 §3.6.1 says a host SHOULD), and the connection goes straight to CLOSED, not to the TIME-WAIT RFC 9293 suggests after sending a reset.`,
+		`The server closes descriptor ${fd} without reading the ${bytes} bytes in its receive buffer. Linux then sends a RST instead of a FIN, because data was lost (RFC 9293 §3.6.1: a host closing with data pending SHOULD send a RST), and the connection goes straight to CLOSED, not to the TIME-WAIT RFC 9293 suggests after sending a reset.`,
 	recvReset:
 		'The RST closed the client’s connection (CLOSED), so its next recv() fails with ECONNRESET, “connection reset by peer”. The server never sees the 11 bytes.',
 	closeAfterReset: (fd: number) =>
@@ -230,4 +230,17 @@ export const EXPLAIN = {
 		'Writable only says the attempt is over, not how it ended: SO_ERROR holds the result. 0 means connected; a refused port would show ECONNREFUSED here, since even that refusal comes through SO_ERROR.',
 	acceptNotInherited: (fd: number) =>
 		`Nothing differs on the server: accept() returns a new descriptor, ${fd}. On Linux it does not inherit O_NONBLOCK from the listening socket (on BSD it does).`
+} as const;
+
+/** Short labels and sentences the stepper view shows around the steps. */
+export const VIEW_TEXT = {
+	laneEmpty: 'Nothing on the wire: this call stays inside the kernel.',
+	dropped: 'dropped',
+	retransmission: 'retransmission',
+	noDescriptor: 'no descriptor',
+	noProcess: 'No server process: the server’s kernel answers for itself.',
+	udpState: 'no TCP state (UDP)',
+	emptyQueue: 'empty',
+	blocks: 'Blocks.',
+	noBlock: 'Does not block.'
 } as const;
