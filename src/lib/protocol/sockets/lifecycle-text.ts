@@ -135,7 +135,7 @@ export const EXPLAIN = {
 	bind: (address: string) =>
 		`bind() gives the socket its local address, ${address}. Nothing is sent.`,
 	listen: (backlog: number) =>
-		`listen() makes the socket passive (LISTEN): from now on the kernel itself answers SYNs to this port. The backlog, ${backlog}, limits the queue of completed connections waiting for accept(); Linux silently caps it at net.core.somaxconn (4096 since Linux 5.4).`,
+		`listen() makes the socket passive (LISTEN): from now on the kernel itself answers SYNs to this port. The backlog, ${backlog}, limits the queue of completed connections waiting for accept() (Linux holds backlog + 1), and is silently capped at net.core.somaxconn (4096 since Linux 5.4).`,
 	listenSmall:
 		'With a backlog of 1, Linux’s accept queue holds 2 connections (backlog + 1: it counts as full only above the backlog), and the same limit caps the SYN queue. This server is busy elsewhere and does not call accept() for now.',
 	acceptWaits:
