@@ -8,6 +8,18 @@ export interface Tool {
 /** The tools in the order the home page shows them. */
 export const TOOLS: Tool[] = [
 	{
+		slug: 'socket-types',
+		title: 'Socket types lab',
+		description:
+			'Send the same messages through a stream, datagram or seqpacket socket over a lossy network, and see what each recv() returns and why.'
+	},
+	{
+		slug: 'socket-api',
+		title: 'Socket API stepper',
+		description:
+			'Step through socket, bind, listen, accept and connect call by call, with the TCP segments, states and queues each call causes.'
+	},
+	{
 		slug: 'frame-decoder',
 		title: 'Frame Decoder',
 		description:
