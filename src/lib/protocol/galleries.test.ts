@@ -12,6 +12,7 @@ import { EXAMPLES as FRAME_EXAMPLES } from './websocket/examples';
 import { checkHandshake } from './websocket/handshake';
 import { HANDSHAKE_EXAMPLES } from './websocket/handshake-examples';
 import { frameVerdict } from './websocket/verdict';
+import { decodePacket, PACKET_EXAMPLES, packetVerdict } from './packet';
 
 /** Checks one gallery: unique ids, and every example's verdict. */
 function checkGallery<Input>(
@@ -41,5 +42,8 @@ describe('every gallery', () => {
 	);
 	checkGallery('WebSocket handshakes', HANDSHAKE_EXAMPLES, (input) =>
 		handshakeVerdict(checkHandshake(input))
+	);
+	checkGallery('Packets', PACKET_EXAMPLES, ({ hex, linkType }) =>
+		packetVerdict(decodePacket(parseHex(hex), { linkType }))
 	);
 });
