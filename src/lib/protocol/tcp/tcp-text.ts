@@ -374,6 +374,9 @@ export const OPTION_ERRORS = {
 
 /** Why encodeSegment refused. */
 export const ENCODE_ERRORS = {
+	segment:
+		'The segment must be an object with from, flags, seq, ack, window, options, length and payload.',
+	ttl: (value: unknown) => `ttl must be a whole number from 0 to 255; got ${String(value)}.`,
 	address: (option: string, value: unknown) =>
 		`${option} must be an IPv4 address in dotted-quad form, like 192.0.2.10; got ${String(value)}.`,
 	port: (option: string, value: unknown) =>
