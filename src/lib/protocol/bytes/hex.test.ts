@@ -150,6 +150,55 @@ describe('parseHex: dumps', () => {
 	});
 });
 
+describe('parseHex: tcpdump output', () => {
+	// Printed by tcpdump 4.99.3 (-nr on packet/fixtures/tcp4.lo.pcap); the bytes are tshark's
+	// frame_raw of the same packet (packet/fixtures/tcp4.lo.json).
+	const FRAME =
+		'00000000000000000000000008004500003cbabf4000400681fa7f0000017f0000019a7cc670eddfc8cc00000000a002ffd7fe3000000204ffd70402080a8e765bbd000000000103030a';
+	const frame = () => [...Buffer.from(FRAME, 'hex')];
+	const SUMMARY =
+		'17:08:14.789620 IP 127.0.0.1.39548 > 127.0.0.1.50800: Flags [S], seq 3990866124, win 65495, options [mss 65495,sackOK,TS val 2390121405 ecr 0,nop,wscale 10], length 0';
+
+	it('reads tcpdump -XX (link header, ASCII column), skipping the summary line', () => {
+		const text = [
+			SUMMARY,
+			'\t0x0000:  0000 0000 0000 0000 0000 0000 0800 4500  ..............E.',
+			'\t0x0010:  003c babf 4000 4006 81fa 7f00 0001 7f00  .<..@.@.........',
+			'\t0x0020:  0001 9a7c c670 eddf c8cc 0000 0000 a002  ...|.p..........',
+			'\t0x0030:  ffd7 fe30 0000 0204 ffd7 0402 080a 8e76  ...0...........v',
+			'\t0x0040:  5bbd 0000 0000 0103 030a                 [.........'
+		].join('\n');
+		expect(parsed(text)).toEqual({ bytes: frame(), format: 'tcpdump' });
+	});
+
+	it('reads tcpdump -xx without the summary line', () => {
+		const text = [
+			'\t0x0000:  0000 0000 0000 0000 0000 0000 0800 4500',
+			'\t0x0010:  003c babf 4000 4006 81fa 7f00 0001 7f00',
+			'\t0x0020:  0001 9a7c c670 eddf c8cc 0000 0000 a002',
+			'\t0x0030:  ffd7 fe30 0000 0204 ffd7 0402 080a 8e76',
+			'\t0x0040:  5bbd 0000 0000 0103 030a'
+		].join('\n');
+		expect(parsed(text)).toEqual({ bytes: frame(), format: 'tcpdump' });
+	});
+
+	it('reads tcpdump -x, which starts at the IP header, and an odd last byte', () => {
+		const text = [
+			SUMMARY,
+			'\t0x0000:  4500 003c babf 4000 4006 81fa 7f00 0001',
+			'\t0x0010:  7f00 00'
+		].join('\n');
+		expect(parsed(text)).toEqual({ bytes: frame().slice(14, 33), format: 'tcpdump' });
+	});
+
+	it('refuses a second packet, pointing at its first line', () => {
+		const text = [SUMMARY, '\t0x0000:  4500 003c', SUMMARY, '\t0x0000:  4500 003c'].join('\n');
+		const error = failure(text);
+		expect(error.line).toBe(4);
+		expect(error.message).toContain('second packet');
+	});
+});
+
 describe('parseHex: base64', () => {
 	it('reads standard base64 with padding', () => {
 		expect(parsed('gQVIZWxsbw==')).toEqual({ bytes: HELLO, format: 'base64' });

@@ -1,6 +1,7 @@
 /**
  * Reading bytes from what people paste: plain hex, `0x` lists and C arrays, `\x` strings,
- * colon- or dash-separated bytes, xxd, `hexdump -C`, Wireshark hex dumps and base64.
+ * colon- or dash-separated bytes, xxd, `hexdump -C`, Wireshark hex dumps, tcpdump's `-x`, `-xx`,
+ * `-X` and `-XX` output, and base64.
  *
  * Dumps are read by their structure, never by guessing which tokens look like hex: the offset
  * column is recognised by its shape and the ASCII column is cut off where the format puts it
@@ -23,6 +24,7 @@ export type HexFormat =
 	| 'xxd'
 	| 'hexdump'
 	| 'wireshark'
+	| 'tcpdump'
 	| 'base64';
 
 /** How each format is named to the user: "read as hexdump -C". */
@@ -35,6 +37,7 @@ export const HEX_FORMAT_LABELS: Readonly<Record<HexFormat, string>> = {
 	xxd: 'xxd',
 	hexdump: 'hexdump -C',
 	wireshark: 'Wireshark hex dump',
+	tcpdump: 'tcpdump -x / -xx / -X / -XX',
 	base64: 'base64'
 };
 
@@ -372,6 +375,61 @@ function wiresharkBytes(lineText: string, areaStart: number): number[] | null {
 	return bytes.length > 0 ? bytes : null;
 }
 
+/*
+ * tcpdump -x, -xx, -X, -XX:
+ *               17:08:14.789620 IP 127.0.0.1.39548 > 127.0.0.1.50800: Flags [S], …
+ *               	0x0000:  0000 0000 0000 0000 0000 0000 0800 4500  ..............E.
+ *               an indented "0x" offset and colon, two spaces, groups of two bytes (the last
+ *               may be one) split by single spaces, then (-X, -XX) two spaces and the ASCII
+ *               column. Lines that are not indented are tcpdump's packet summaries: skipped.
+ */
+const TCPDUMP_LINE = /^\s+0x([0-9a-fA-F]{4,8}): {2}/;
+
+function isTcpdumpInput(lines: Line[]): boolean {
+	return (
+		lines.some((line) => TCPDUMP_LINE.test(line.text)) &&
+		lines.every((line) => TCPDUMP_LINE.test(line.text) || !isSpace(line.text[0]))
+	);
+}
+
+function parseTcpdump(text: string, lines: Line[]): Uint8Array {
+	const sink = new ByteSink();
+	let started = false;
+	for (const line of lines) {
+		const match = TCPDUMP_LINE.exec(line.text);
+		if (!match) continue; // a summary line
+		const offset = parseInt(match[1], 16);
+		if (offset !== sink.length) {
+			throw errorAt(
+				text,
+				line.start,
+				offset === 0 && started
+					? 'starts a second packet: paste one packet at a time'
+					: `starts offset 0x${match[1]}, but ${sink.length} bytes came before it`
+			);
+		}
+		started = true;
+		const start = match[0].length;
+		const gap = line.text.indexOf('  ', start);
+		const end = gap < 0 ? line.text.trimEnd().length : gap;
+		let i = start;
+		while (i < end) {
+			if (line.text[i] === ' ') {
+				i++;
+				continue;
+			}
+			let j = i;
+			while (j < end && line.text[j] !== ' ') {
+				if (!isHexDigit(line.text[j])) throw errorAt(text, line.start + j, 'is not a hex digit');
+				j++;
+			}
+			pushHexRun(text, line.start + i, line.start + j, sink);
+			i = j;
+		}
+	}
+	return sink.result();
+}
+
 /** Tries the Wireshark layout; the offsets must count the bytes, or it is not a dump. */
 function tryWireshark(lines: Line[]): Uint8Array | null {
 	const sink = new ByteSink();
@@ -588,6 +646,7 @@ export function parseHexDetailed(text: string): ParsedHex {
 	const lines = contentLines(text);
 	const dumpLines = lines.filter((line) => !isSqueezeMarker(line));
 
+	if (isTcpdumpInput(dumpLines)) return { bytes: parseTcpdump(text, lines), format: 'tcpdump' };
 	if (dumpLines.length > 0 && dumpLines.every((line) => XXD_LINE.test(line.text))) {
 		return { bytes: parseXxd(text, lines), format: 'xxd' };
 	}
@@ -628,7 +687,8 @@ export function parseHexDetailed(text: string): ParsedHex {
 
 /**
  * Reads bytes from pasted text: plain hex (`81 05 48`, `810548`), `0x` lists and C arrays,
- * `\x81\x05` strings, `81:05` / `81-05`, xxd, `hexdump -C`, Wireshark dumps, or base64.
+ * `\x81\x05` strings, `81:05` / `81-05`, xxd, `hexdump -C`, Wireshark dumps, tcpdump -x/-xx/-X/-XX,
+ * or base64.
  * Empty text gives no bytes. Throws `HexParseError` naming the offending character.
  */
 export function parseHex(text: string): Uint8Array {
