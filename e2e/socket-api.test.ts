@@ -78,6 +78,16 @@ test.describe('Socket API stepper', () => {
 		);
 	});
 
+	test('with reduced motion, plays without animating the packets', async ({ page }) => {
+		await page.emulateMedia({ reducedMotion: 'reduce' });
+		await open(page, `${PATH}?scenario=echo&step=4`);
+		await page.getByRole('button', { name: 'Play' }).click();
+		await expect(position(page)).toHaveText('Step 6 of 17');
+		await page.getByRole('button', { name: 'Pause' }).click();
+		const packet = currentRow(page).getByRole('listitem').first();
+		expect(await packet.evaluate((el) => getComputedStyle(el).animationName)).toBe('none');
+	});
+
 	test('shows a dropped SYN and its retransmission when the accept queue is full', async ({
 		page
 	}) => {
