@@ -252,7 +252,10 @@ export function decodeIcmp(ctx: Context, ip: IpPayload): IcmpResult {
 			);
 		}
 		bodyStart = at + 8;
-		if (bodyStart < end) children = quoted(ctx, bodyStart, end);
+		if (bodyStart < end) {
+			const units = quoted(ctx, bodyStart, end);
+			if (units.length) children = units;
+		}
 	}
 	if (!children && bodyStart < end) {
 		fields.push(

@@ -78,3 +78,14 @@ export const nullText = {
 		return `${family} — ${name}, in the capturing host's byte order (${littleEndian ? 'little' : 'big'}-endian)`;
 	}
 };
+
+export const linkProblems = {
+	truncated: (layer: string, size: number, present: number) =>
+		`The ${layer} header needs ${size} bytes; the capture holds ${present}.`,
+	family: (family: number) =>
+		`Address family ${family} is neither AF_INET (2) nor a BSD AF_INET6 (24, 28, 30).`,
+	notIp: (type: number) =>
+		type < 0x0600
+			? `The type field holds ${type}, an IEEE 802.3 length, not an EtherType: the rest is shown as data.`
+			: `EtherType 0x${type.toString(16).padStart(4, '0')} (${ETHERTYPES[type] ?? 'unknown'}) is not IP: the rest is shown as data.`
+};

@@ -7,7 +7,14 @@ import type { DecodedUnit, Field } from '../bytes/fields';
 import { colonHex, field, hexNumber, slice, u16, u8, unit } from '../packet/field';
 import { report, type Context } from '../packet/types';
 import { formatMac } from '../ip/address';
-import { ethertypeMeaning, macMeaning, nullText, sllText, vlanText } from './link-text';
+import {
+	ethertypeMeaning,
+	linkProblems,
+	macMeaning,
+	nullText,
+	sllText,
+	vlanText
+} from './link-text';
 
 const ETHERNET = 'IEEE 802.3 / Ethernet II (LINKTYPE_ETHERNET)';
 const VLAN = 'IEEE 802.1Q §9.6';
@@ -29,10 +36,14 @@ export interface LinkResult {
 	next: LinkNext;
 }
 
-function nextFor(ethertype: number, offset: number): LinkNext {
+/** What follows a link header whose EtherType field is at `at`; a note when it is not IP. */
+function nextFor(ctx: Context, layer: string, at: number, offset: number): LinkNext {
+	const ethertype = u16(ctx.bytes, at);
 	if (ethertype === 0x0800) return { kind: 'ipv4', offset };
 	if (ethertype === 0x86dd) return { kind: 'ipv6', offset };
-	return { kind: 'data', offset, why: ethertypeMeaning(ethertype) };
+	const why = ethertypeMeaning(ethertype);
+	report(ctx, 'ETHERTYPE_NOT_IP', linkProblems.notIp(ethertype), layer, at, 2);
+	return { kind: 'data', offset, why };
 }
 
 function truncated(ctx: Context, layer: string, offset: number, size: number): boolean {
@@ -40,7 +51,7 @@ function truncated(ctx: Context, layer: string, offset: number, size: number): b
 	report(
 		ctx,
 		'LINK_TRUNCATED',
-		`The ${layer} header needs ${size} bytes; the capture holds ${Math.max(0, ctx.bytes.length - offset)}.`,
+		linkProblems.truncated(layer, size, Math.max(0, ctx.bytes.length - offset)),
 		layer,
 		offset
 	);
@@ -143,7 +154,7 @@ export function decodeEthernet(ctx: Context, offset: number): LinkResult {
 		type = u16(bytes, at + 2);
 		at += 4;
 	}
-	return { units, next: nextFor(type, at) };
+	return { units, next: nextFor(ctx, units.length > 1 ? 'vlan' : 'eth', at - 2, at) };
 }
 
 /** The 8-byte address field of SLL and SLL2: the address, then padding. */
@@ -190,7 +201,6 @@ export function decodeSll(ctx: Context, offset: number): LinkResult {
 	const pkttype = u16(bytes, offset);
 	const hatype = u16(bytes, offset + 2);
 	const halen = u16(bytes, offset + 4);
-	const type = u16(bytes, offset + 14);
 	const fields = [
 		field({
 			key: 'sll.pkttype',
@@ -228,13 +238,12 @@ export function decodeSll(ctx: Context, offset: number): LinkResult {
 	const units = [unit(bytes, 'sll', offset, offset + 16, fields)];
 	if (truncated(ctx, 'sll', offset, 16))
 		return { units, next: { kind: 'data', offset: bytes.length } };
-	return { units, next: nextFor(type, offset + 16) };
+	return { units, next: nextFor(ctx, 'sll', offset + 14, offset + 16) };
 }
 
 /** Linux cooked capture v2: 20 bytes, another field order (facts.md P12). */
 export function decodeSll2(ctx: Context, offset: number): LinkResult {
 	const { bytes } = ctx;
-	const type = u16(bytes, offset);
 	const ifindex = u16(bytes, offset + 4) * 0x10000 + u16(bytes, offset + 6);
 	const hatype = u16(bytes, offset + 8);
 	const pkttype = u8(bytes, offset + 10);
@@ -297,7 +306,7 @@ export function decodeSll2(ctx: Context, offset: number): LinkResult {
 	const units = [unit(bytes, 'sll', offset, offset + 20, fields)];
 	if (truncated(ctx, 'sll', offset, 20))
 		return { units, next: { kind: 'data', offset: bytes.length } };
-	return { units, next: nextFor(type, offset + 20) };
+	return { units, next: nextFor(ctx, 'sll', offset, offset + 20) };
 }
 
 /** BSD loopback: a 4-byte address family in the capturing host's byte order (facts.md P10). */
@@ -328,14 +337,7 @@ export function decodeNull(ctx: Context, offset: number): LinkResult {
 	if (family === 2) return { units, next: { kind: 'ipv4', offset: offset + 4 } };
 	if (family === 24 || family === 28 || family === 30)
 		return { units, next: { kind: 'ipv6', offset: offset + 4 } };
-	report(
-		ctx,
-		'NULL_FAMILY_UNKNOWN',
-		`Address family ${family} is neither AF_INET (2) nor a BSD AF_INET6 (24, 28, 30).`,
-		'null',
-		offset,
-		4
-	);
+	report(ctx, 'NULL_FAMILY_UNKNOWN', linkProblems.family(family), 'null', offset, 4);
 	return {
 		units,
 		next: { kind: 'data', offset: offset + 4, why: nullText.family(family, littleEndian) }

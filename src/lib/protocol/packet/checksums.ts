@@ -75,8 +75,12 @@ export function checkChecksum(ctx: Context, spec: CheckSpec): ChecksumOutcome {
 	const end = spec.start + spec.length;
 	const skip =
 		spec.skip ?? (end > bytes.length || spec.at + 2 > bytes.length ? 'truncated' : undefined);
+	if (spec.at + 2 > bytes.length) {
+		// The field itself is not in the capture: nothing to check or to list.
+		return { verdict: 'unchecked', meaning: checksumText.unchecked(stored, 'truncated') };
+	}
 	if (skip) {
-		if (skip === 'truncated' && spec.at + 2 <= bytes.length) {
+		if (skip === 'truncated') {
 			report(ctx, 'CHECKSUM_UNCHECKED', checksumText.notChecked(spec.what), spec.layer, spec.at, 2);
 		}
 		return record(ctx, spec, stored, {

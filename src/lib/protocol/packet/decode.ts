@@ -242,8 +242,13 @@ export function decodePacket(bytes: Uint8Array, options: DecodePacketOptions = {
 			)
 		);
 	}
+	// A layer the capture ends before has no bytes: it is not listed.
+	const present = (units: DecodedUnit[]): DecodedUnit[] =>
+		units
+			.filter((u) => u.length > 0)
+			.map((u) => (u.children ? { ...u, children: present(u.children) } : u));
 	const decoding: PacketDecoding = {
-		layers,
+		layers: present(layers),
 		problems: ctx.problems,
 		checksums: ctx.checksums,
 		linkType,
