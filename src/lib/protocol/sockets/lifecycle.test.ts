@@ -188,6 +188,14 @@ describe('connect to a closed port', () => {
 		expect(list.every((s) => s.queues === null)).toBe(true);
 	});
 
+	it('words every errno a scenario ends with, citing its man page', () => {
+		const used = new Set(all.flatMap(([, list]) => list.map((s) => s.call.errno)));
+		used.delete(null);
+		expect([...used].sort()).toEqual(Object.keys(ERRNO_TEXT).sort());
+		expect(ERRNO_TEXT.EINPROGRESS.meaning).toMatch(/cannot be completed immediately/);
+		expect(ERRNO_TEXT.ECONNRESET.meaning).toMatch(/Connection reset by peer/);
+	});
+
 	it('says what ECONNREFUSED means in connect(2)’s words', () => {
 		expect(ERRNO_TEXT.ECONNREFUSED.meaning).toMatch(/no one listening on the remote address/);
 		expect(ERRNO_TEXT.ECONNREFUSED.source).toBe('connect(2)');
