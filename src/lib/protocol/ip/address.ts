@@ -11,8 +11,8 @@ export function formatIpv4(bytes: Uint8Array): string {
 /**
  * RFC 5952 §4: leading zeros suppressed (§4.1), the longest run of two or more zero groups
  * replaced by "::" (the first of equal runs, §4.2.1–4.2.3; never a single group), lower-case hex
- * (§4.3). IPv4-mapped addresses are written with the hex groups too, as Wireshark does not
- * special-case them either… except for ::ffff:a.b.c.d, which RFC 5952 §5 recommends.
+ * (§4.3). An IPv4-mapped address keeps its dotted quad, ::ffff:192.0.2.128, as §5 recommends
+ * and Wireshark writes it.
  */
 export function formatIpv6(bytes: Uint8Array): string {
 	const groups: number[] = [];
