@@ -183,7 +183,7 @@ function flagsHex(flags: TcpFlags): string {
 
 /** A segment's options as tshark names and prints them. */
 function optionsAsTshark(options: SegmentOption[]): Record<string, string>[] {
-	return options.map((o) => {
+	return options.map((o): Record<string, string> => {
 		switch (o.kind) {
 			case 'mss':
 				return {
@@ -230,7 +230,7 @@ describe('encodeSegment against tshark (committed dissection)', () => {
 		describe(label, () => {
 			const sim = simulateConnection(run.scenario as ScenarioId, run.options as SimulationOptions);
 			if (!sim.ok) throw new Error(label);
-			const packets = run.packets as DissectedPacket[];
+			const packets = run.packets as unknown as DissectedPacket[];
 
 			it('encodes the same bytes tshark dissected', () => {
 				expect(sim.segments.map((s) => hex(encodeSegment(s)))).toEqual(packets.map((p) => p.hex));

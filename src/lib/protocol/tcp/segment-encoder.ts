@@ -106,7 +106,7 @@ function optionBytes(option: SegmentOption, errors: EncodeError[], at: number): 
 		case 'timestamps': {
 			const ok = isInt(option.tsval, 0xffffffff) && isInt(option.tsecr, 0xffffffff);
 			if (!ok) {
-				const value = `${String(option.tsval)}, ${String(option.tsecr)}`;
+				const value = [option.tsval, option.tsecr];
 				errors.push({ field, message: ENCODE_ERRORS.optionValue('timestamps', value) });
 				return [];
 			}

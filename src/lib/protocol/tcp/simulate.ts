@@ -304,7 +304,7 @@ function checkOptions(scenario: unknown, options: SimulationOptions): Simulation
 		errors.push({
 			code: 'unknown-scenario',
 			option: 'scenario',
-			message: OPTION_ERRORS.scenario(String(scenario), SCENARIO_IDS)
+			message: OPTION_ERRORS.scenario(scenario, SCENARIO_IDS)
 		});
 	}
 	for (const option of ['isnClient', 'isnServer'] as const) {
@@ -324,7 +324,7 @@ function checkOptions(scenario: unknown, options: SimulationOptions): Simulation
 		errors.push({
 			code: 'invalid-profile',
 			option: 'profile',
-			message: OPTION_ERRORS.profile(String(options.profile), SYN_PROFILES)
+			message: OPTION_ERRORS.profile(options.profile, SYN_PROFILES)
 		});
 	}
 	const delay = options.delay;

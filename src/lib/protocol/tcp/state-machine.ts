@@ -202,10 +202,10 @@ export function applyEvent(
 	context: { openedBy?: OpenedBy; model?: StateModel } = {}
 ): EventResult {
 	if (!isTcpState(state)) {
-		return { ok: false, state, event, reason: NOT_ALLOWED.unknownState(String(state)) };
+		return { ok: false, state, event, reason: NOT_ALLOWED.unknownState(state) };
 	}
 	if (!isTcpEvent(event)) {
-		return { ok: false, state, event, reason: NOT_ALLOWED.unknownEvent(String(event)) };
+		return { ok: false, state, event, reason: NOT_ALLOWED.unknownEvent(event) };
 	}
 	const rows = TRANSITIONS.filter((t) => t.state === state && t.event === event);
 	if (rows.length === 0)

@@ -341,11 +341,20 @@ export function transitionLabel(
 	return `${from} → ${to} on ${event}${action === 'none' ? '' : ` / ${action}`}`;
 }
 
+/** Any value as text for an error message, even one that cannot be converted (never throws). */
+function show(value: unknown): string {
+	try {
+		return typeof value === 'string' ? `“${value}”` : String(value);
+	} catch {
+		return `a value of type ${typeof value}`;
+	}
+}
+
 /** Why applyEvent refused. */
 export const NOT_ALLOWED = {
-	unknownState: (value: string) =>
-		`“${value}” is not a TCP state; RFC 9293 §3.3.2 spells them LISTEN, SYN-SENT, SYN-RECEIVED, ESTABLISHED, FIN-WAIT-1, FIN-WAIT-2, CLOSE-WAIT, CLOSING, LAST-ACK, TIME-WAIT and CLOSED.`,
-	unknownEvent: (value: string) => `“${value}” is not an event of RFC 9293 Figure 5.`,
+	unknownState: (value: unknown) =>
+		`${show(value)} is not a TCP state; RFC 9293 §3.3.2 spells them LISTEN, SYN-SENT, SYN-RECEIVED, ESTABLISHED, FIN-WAIT-1, FIN-WAIT-2, CLOSE-WAIT, CLOSING, LAST-ACK, TIME-WAIT and CLOSED.`,
+	unknownEvent: (value: unknown) => `${show(value)} is not an event of RFC 9293 Figure 5.`,
 	noArrow: (state: TcpState, event: TcpEvent) => {
 		if (state === 'LISTEN' && event === 'rcv RST') {
 			return 'In LISTEN an incoming RST is ignored (RFC 9293 §3.10.7.2): the state stays LISTEN.';
@@ -361,32 +370,32 @@ export const NOT_ALLOWED = {
 
 /** Why simulateConnection refused an option. */
 export const OPTION_ERRORS = {
-	scenario: (value: string, ids: readonly string[]) =>
-		`Unknown scenario “${value}”; the scenarios are ${ids.join(', ')}.`,
+	scenario: (value: unknown, ids: readonly string[]) =>
+		`Unknown scenario ${show(value)}; the scenarios are ${ids.join(', ')}.`,
 	isn: (option: string, value: unknown) =>
-		`${option} must be a whole number from 0 to 4294967295 (a 32-bit sequence number); got ${String(value)}.`,
-	seed: (value: unknown) => `seed must be a finite number; got ${String(value)}.`,
-	profile: (value: string, profiles: readonly string[]) =>
-		`Unknown profile “${value}”; the profiles are ${profiles.join(' and ')}.`,
+		`${option} must be a whole number from 0 to 4294967295 (a 32-bit sequence number); got ${show(value)}.`,
+	seed: (value: unknown) => `seed must be a finite number; got ${show(value)}.`,
+	profile: (value: unknown, profiles: readonly string[]) =>
+		`Unknown profile ${show(value)}; the profiles are ${profiles.join(' and ')}.`,
 	delay: (value: unknown, max: number) =>
-		`delay must be a whole number of milliseconds from 1 to ${max} (one way); got ${String(value)}.`
+		`delay must be a whole number of milliseconds from 1 to ${max} (one way); got ${show(value)}.`
 };
 
 /** Why encodeSegment refused. */
 export const ENCODE_ERRORS = {
 	segment:
 		'The segment must be an object with from, flags, seq, ack, window, options, length and payload.',
-	ttl: (value: unknown) => `ttl must be a whole number from 0 to 255; got ${String(value)}.`,
+	ttl: (value: unknown) => `ttl must be a whole number from 0 to 255; got ${show(value)}.`,
 	address: (option: string, value: unknown) =>
-		`${option} must be an IPv4 address in dotted-quad form, like 192.0.2.10; got ${String(value)}.`,
+		`${option} must be an IPv4 address in dotted-quad form, like 192.0.2.10; got ${show(value)}.`,
 	port: (option: string, value: unknown) =>
-		`${option} must be a whole number from 0 to 65535; got ${String(value)}.`,
+		`${option} must be a whole number from 0 to 65535; got ${show(value)}.`,
 	field: (field: string, value: unknown, max: number) =>
-		`The segment’s ${field} must be a whole number from 0 to ${max}; got ${String(value)}.`,
+		`The segment’s ${field} must be a whole number from 0 to ${max}; got ${show(value)}.`,
 	payloadLength: (given: number, length: number) =>
 		`The payload has ${given} bytes but the segment’s length is ${length}.`,
 	optionValue: (kind: string, value: unknown) =>
-		`The ${kind} option has a value that does not fit its field: ${String(value)}.`,
+		`The ${kind} option has a value that does not fit its field: ${show(value)}.`,
 	optionsTooLong: (bytes: number) =>
 		`The options take ${bytes} bytes; a TCP header holds at most 40 (Data Offset 15, RFC 9293 §3.1).`,
 	tooLong: (bytes: number) =>

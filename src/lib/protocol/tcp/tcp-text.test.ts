@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { SCENARIO_IDS } from './simulate';
+import {
+	ENCODE_ERRORS,
+	NOT_ALLOWED,
+	OPTION_ERRORS,
+	OUTCOME_TEXT,
+	SCENARIO_TEXT,
+	SEGMENT_TEXT,
+	transitionLabel,
+	type SegmentText
+} from './tcp-text';
+import { flagsOf, type SegmentDraft } from './wire';
+
+const draft: SegmentDraft = {
+	from: 'client',
+	seq: 4294967295,
+	ack: 301,
+	length: 5,
+	flags: flagsOf(['PSH', 'ACK']),
+	time: 20,
+	window: 63,
+	retransmissionTimeout: 1000
+};
+
+describe('tcp-text', () => {
+	it('titles and summarises every scenario, and words every outcome with a source', () => {
+		for (const id of SCENARIO_IDS) {
+			expect(SCENARIO_TEXT[id].title.length).toBeGreaterThan(3);
+			expect(SCENARIO_TEXT[id].summary).toMatch(/\.$/);
+			const facts = {
+				connectAt: 20,
+				acceptAt: 30,
+				failsAt: 131000,
+				synsSent: 11,
+				profile: 'linux-6.5+'
+			};
+			expect(OUTCOME_TEXT[id].summary(facts)).toMatch(/\.$/);
+			expect(OUTCOME_TEXT[id].source).toMatch(/RFC|ip-sysctl|tcp\.c/);
+		}
+	});
+
+	it('says 131 s and 11 SYNs for current kernels, 127 s and 7 SYNs for older ones (K16)', () => {
+		const text = OUTCOME_TEXT['syn-timeout'].summary;
+		expect(
+			text({ connectAt: 0, acceptAt: null, failsAt: 131000, synsSent: 11, profile: 'linux-6.5+' })
+		).toMatch(/11 SYNs.*131 s/);
+		expect(
+			text({ connectAt: 0, acceptAt: null, failsAt: 127000, synsSent: 7, profile: 'linux-legacy' })
+		).toMatch(/7 SYNs.*127 s/);
+	});
+
+	it('words every segment as sentences that quote its numbers, with a cited source', () => {
+		const entries = Object.entries(SEGMENT_TEXT).map(([key, value]) => [
+			key,
+			typeof value === 'function' ? value(2, 11) : value
+		]) as [string, SegmentText][];
+		expect(entries.length).toBeGreaterThan(25);
+		for (const [key, entry] of entries) {
+			const sentence = entry.explain(draft);
+			expect(sentence, key).toMatch(/^[A-Z(a-z].*\.$/s);
+			expect(sentence, key).not.toMatch(/undefined|NaN|\[object/);
+			expect(entry.source, key).toMatch(/RFC \d+|\.c|\.h|\.rst|\(\d\)/);
+		}
+		// Arithmetic in words wraps modulo 2^32 like the numbers do.
+		expect(SEGMENT_TEXT.request.explain(draft)).toMatch(/4294967295 \+ 5 = 4\b/);
+	});
+
+	it('labels a transition the way Figure 5 writes it', () => {
+		expect(transitionLabel('SYN-SENT', 'rcv SYN,ACK', 'snd ACK', 'ESTABLISHED')).toBe(
+			'SYN-SENT → ESTABLISHED on rcv SYN,ACK / snd ACK'
+		);
+		expect(transitionLabel('CLOSING', 'rcv ACK of FIN', 'none', 'TIME-WAIT')).toBe(
+			'CLOSING → TIME-WAIT on rcv ACK of FIN'
+		);
+	});
+
+	it('ends every refusal with a full stop', () => {
+		const messages = [
+			NOT_ALLOWED.unknownState('ESTAB'),
+			NOT_ALLOWED.unknownEvent('x'),
+			NOT_ALLOWED.noArrow('CLOSE-WAIT', 'rcv SYN'),
+			NOT_ALLOWED.noArrow('LISTEN', 'rcv RST'),
+			NOT_ALLOWED.needsOpenedBy,
+			OPTION_ERRORS.scenario('x', SCENARIO_IDS),
+			OPTION_ERRORS.isn('isnClient', -1),
+			OPTION_ERRORS.seed(NaN),
+			OPTION_ERRORS.profile('x', ['a', 'b']),
+			OPTION_ERRORS.delay(0, 400),
+			ENCODE_ERRORS.segment,
+			ENCODE_ERRORS.address('clientAddress', 'x'),
+			ENCODE_ERRORS.port('clientPort', -1),
+			ENCODE_ERRORS.ttl(300),
+			ENCODE_ERRORS.field('seq', -1, 1),
+			ENCODE_ERRORS.payloadLength(1, 2),
+			ENCODE_ERRORS.optionValue('MSS', 1e6),
+			ENCODE_ERRORS.optionsTooLong(44),
+			ENCODE_ERRORS.tooLong(70000)
+		];
+		for (const message of messages) expect(message).toMatch(/\.$/);
+	});
+});
