@@ -197,6 +197,39 @@ test.describe('Socket types lab', () => {
 		expect(problems).toEqual([]);
 	});
 
+	test('says clearly when the live run is refused, busy or unreachable', async ({ page }) => {
+		await page.emulateMedia({ reducedMotion: 'reduce' });
+		await open(page, LOGIN);
+		const run = page.getByRole('button', { name: 'Run on a real kernel' });
+		const answers = [
+			{ status: 400, body: { error: 'readSize must be a whole number of bytes from 1 to 65536.' } },
+			{ status: 503, body: { error: 'Too many runs at once.' }, headers: { 'retry-after': '2' } }
+		];
+		let next = 0;
+		await page.route('**/socket-lab', (route) => {
+			const answer = answers[next++];
+			if (!answer) return route.abort('connectionrefused');
+			return route.fulfill({
+				status: answer.status,
+				contentType: 'application/json',
+				headers: answer.headers,
+				body: JSON.stringify(answer.body)
+			});
+		});
+		await run.click();
+		await expect(
+			page.getByText(/^The server refused the run \(400\): readSize must be/)
+		).toBeVisible();
+		await run.click();
+		await expect(
+			page.getByText(/^The server is busy with other live runs: try again in 2 s\./)
+		).toBeVisible();
+		await run.click();
+		await expect(page.getByText(/^Could not reach the project’s server/)).toBeVisible();
+		// The simulation is still there.
+		await expect(reads(page)).toHaveCount(3);
+	});
+
 	for (const scheme of ['light', 'dark'] as const) {
 		test(`fits 360 px, with no axe violations, in the ${scheme} theme`, async ({ page }) => {
 			const problems = recordProblems(page);
