@@ -15,7 +15,7 @@ export const TOOLS: Tool[] = [
 	},
 	{
 		slug: 'socket-api',
-		title: 'Socket API stepper',
+		title: 'Socket API Stepper',
 		description:
 			'Step through socket, bind, listen, accept and connect call by call, with the TCP segments, states and queues each call causes.'
 	},
