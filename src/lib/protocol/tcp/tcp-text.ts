@@ -144,7 +144,7 @@ export const SEGMENT_TEXT = {
 	ackForDuplicateSynAck: {
 		explain: (s) =>
 			`To the ESTABLISHED client this SYN-ACK is an old duplicate: it answers with an ACK carrying its current numbers, seq ${n(s.seq)} and ack ${n(s.ack)} (Linux sends it as a challenge ACK, RFC 5961 §4.2). This ACK arrives and the server’s connection becomes ESTABLISHED. Had the client sent data first, the ACK flag on that data segment would have completed the server’s handshake the same way.`,
-		source: 'RFC 9293 §3.10.7.4; RFC 5961 §4.2'
+		source: 'RFC 9293 §3.10.7.4; RFC 5961 §4.2; net/ipv4/tcp_input.c (tcp_validate_incoming)'
 	},
 	simultaneousSyn: {
 		explain: (s) =>
