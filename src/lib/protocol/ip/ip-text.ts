@@ -24,6 +24,22 @@ export const IP_PROTOCOLS: Readonly<Record<number, string>> = {
 
 export const protocolName = (n: number) => IP_PROTOCOLS[n] ?? `protocol ${n}`;
 
+/** Standard DSCP names (RFC 2474 §4.2.2, RFC 2597 §6, RFC 3246, RFC 8622). */
+function dscpName(dscp: number): string {
+	if (dscp === 0) return 'default forwarding (best effort)';
+	if (dscp === 1) return 'lower effort (LE, RFC 8622)';
+	if (dscp === 46) return 'expedited forwarding (EF, RFC 3246)';
+	if (dscp === 48)
+		return 'class selector 6 (CS6): network control, as Linux marks the ICMP errors it sends';
+	if (dscp % 8 === 0) return `class selector ${dscp / 8} (CS${dscp / 8})`;
+	const cls = dscp >> 3;
+	const drop = (dscp & 7) >> 1;
+	if (cls >= 1 && cls <= 4 && (dscp & 1) === 0 && drop >= 1 && drop <= 3) {
+		return `assured forwarding AF${cls}${drop} (RFC 2597)`;
+	}
+	return 'a code point with no standard name';
+}
+
 const ECN = [
 	'Not-ECT (not ECN-capable)',
 	'ECT(1) (ECN-capable)',
@@ -42,8 +58,7 @@ export const ipText = {
 			: `${ihl} × 4 = ${ihl * 4} bytes${ihl > 5 ? `, ${ihl * 4 - 20} of them options` : ', no options'}`,
 	dsfield: (value: number) =>
 		`0x${value.toString(16).padStart(2, '0')} — DSCP ${value >> 2}, ECN ${value & 3}`,
-	dscp: (dscp: number) =>
-		`${dscp} — ${dscp === 0 ? 'default forwarding (best effort)' : dscp === 46 ? 'expedited forwarding' : 'differentiated services code point'}`,
+	dscp: (dscp: number) => `${dscp} — ${dscpName(dscp)}`,
 	ecn: (ecn: number) => `${ecn} — ${ECN[ecn]}`,
 	totalLength: (total: number) => `${groupDigits(total)} — header and data, in bytes`,
 	id: (id: number) => `${id} — identifies the fragments of one datagram`,

@@ -123,7 +123,11 @@ export function checkChecksum(ctx: Context, spec: CheckSpec): ChecksumOutcome {
 			ctx,
 			spec,
 			stored,
-			{ verdict: 'correct', meaning: checksumText.correct(stored), fieldVerdict: { ok: true } },
+			{
+				verdict: 'correct',
+				meaning: checksumText.correct(stored, spec.what, spec.length, spec.pseudo !== undefined),
+				fieldVerdict: { ok: true }
+			},
 			correct
 		);
 	}

@@ -20,9 +20,19 @@ export function partialMeaning(present: number, size: number, meaning: string): 
 
 // Checksums ----------------------------------------------------------------------------------------
 
+/** What each checksum covers besides a pseudo-header. */
+const COVERED: Readonly<Record<string, string>> = {
+	'IPv4 header': 'header',
+	TCP: 'segment',
+	UDP: 'datagram',
+	ICMP: 'message',
+	ICMPv6: 'message'
+};
+
 export const checksumText = {
-	correct: (stored: number) =>
-		`${hex16(stored)} — correct: the one's-complement sum over the covered bytes, this field included, is 0xffff.`,
+	correct: (stored: number, what: string, length: number, pseudo: boolean) =>
+		`${hex16(stored)} — correct: the one's-complement sum of ${pseudo ? 'the pseudo-header and ' : ''}the ` +
+		`${length}-byte ${COVERED[what] ?? 'data'}, this field included, is 0xffff.`,
 	incorrect: (stored: number, correct: number) =>
 		`${hex16(stored)} — incorrect: the correct value is ${hex16(correct)}.`,
 	partial: (stored: number, correct: number) =>
