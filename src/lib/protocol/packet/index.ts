@@ -8,4 +8,10 @@ export {
 	type Severity
 } from './problems';
 export { packetVerdict } from './verdict';
-export { PACKET_EXAMPLES, type PacketExampleInput } from './examples';
+export {
+	PACKET_EXAMPLES,
+	PACKET_GROUPS,
+	type PacketExample,
+	type PacketExampleInput
+} from './examples';
+export { recognisePayload } from './payload';
