@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { decodePacket } from '../packet/decode';
 import capture from './fixtures/linux-capture.json';
 import dissection from './fixtures/tshark-dissection.json';
 import {
@@ -9,6 +10,7 @@ import {
 	type EncodableSegment
 } from './segment-encoder';
 import {
+	SCENARIO_IDS,
 	simulateConnection,
 	type ScenarioId,
 	type SegmentOption,
@@ -294,6 +296,26 @@ describe('encodeSegment against tshark (committed dissection)', () => {
 			});
 		});
 	}
+});
+
+describe('encodeSegment and the packet decoder', () => {
+	it('gives bytes that decodePacket reads as raw IPv4 without problems and with both checksums correct', () => {
+		let decoded = 0;
+		for (const scenario of SCENARIO_IDS) {
+			const sim = simulateConnection(scenario, { seed: 5 });
+			if (!sim.ok) throw new Error(scenario);
+			for (const segment of sim.segments) {
+				const result = decodePacket(encodeSegment(segment), { linkType: 'raw' });
+				expect(result.problems, `${scenario} ${segment.index}`).toEqual([]);
+				expect(result.checksums.map((c) => [c.key, c.verdict])).toEqual([
+					['ip.checksum', 'correct'],
+					['tcp.checksum', 'correct']
+				]);
+				decoded++;
+			}
+		}
+		expect(decoded).toBeGreaterThan(70);
+	});
 });
 
 const baseSegment: EncodableSegment = {
