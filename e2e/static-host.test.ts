@@ -9,21 +9,22 @@ const pages = prerenderedPages(
 	join(fileURLToPath(new URL('..', import.meta.url)), 'build-subpath')
 );
 
-test('every page loads under the sub-path with no failed request', async ({ page }) => {
-	const failures: string[] = [];
-	page.on('response', (r) => {
-		if (r.status() >= 400) failures.push(`${r.status()} ${r.url()}`);
-	});
-	page.on('requestfailed', (r) => {
-		// Leaving a page cancels its pending requests; that is not a broken link.
-		if (r.failure()?.errorText !== 'net::ERR_ABORTED') failures.push(`failed ${r.url()}`);
-	});
-	for (const path of pages) {
+// One test per page, so the suite stays within its time limit as pages are added.
+for (const path of pages) {
+	test(`${path} loads under the sub-path with no failed request`, async ({ page }) => {
+		const failures: string[] = [];
+		page.on('response', (r) => {
+			if (r.status() >= 400) failures.push(`${r.status()} ${r.url()}`);
+		});
+		page.on('requestfailed', (r) => {
+			// Leaving a page cancels its pending requests; that is not a broken link.
+			if (r.failure()?.errorText !== 'net::ERR_ABORTED') failures.push(`failed ${r.url()}`);
+		});
 		await page.goto(BASE + path, { waitUntil: 'networkidle' });
 		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-	}
-	expect(failures).toEqual([]);
-});
+		expect(failures).toEqual([]);
+	});
+}
 
 test('navigation stays under the sub-path', async ({ page }) => {
 	await page.goto(`${BASE}/`);

@@ -641,6 +641,24 @@ describe('simulateDelivery: options it cannot use', () => {
 		['a seed given as text', { ...good, seed: '1' }, 'seed']
 	];
 
+	it('says which send() a message error is about, so the form can place it', () => {
+		const big = simulateDelivery({
+			...good,
+			messages: ['ok', 'x'.repeat(65508)]
+		} as DeliveryOptions);
+		expect(big.ok || big.error).toMatchObject({ field: 'messages', index: 1 });
+		const odd = simulateDelivery({
+			...good,
+			messages: ['ok', 'fine', 42]
+		} as unknown as DeliveryOptions);
+		expect(odd.ok || odd.error).toMatchObject({ field: 'messages', index: 2 });
+		const many = simulateDelivery({
+			...good,
+			messages: Array(LIMITS.maxMessages + 1).fill('A')
+		} as DeliveryOptions);
+		expect(many.ok || 'index' in many.error).toBe(false);
+	});
+
 	it.each(cases)('rejects %s with a sentence that names the field', (_, options, field) => {
 		const result = simulateDelivery(options as DeliveryOptions);
 		expect(result.ok).toBe(false);

@@ -144,6 +144,8 @@ export type DeliveryResult =
 			error: {
 				field: 'type' | 'messages' | 'readSize' | 'loss' | 'reorder' | 'duplicate' | 'mtu' | 'seed';
 				message: string;
+				/** For a messages error about one send(): its index, counted from 0. */
+				index?: number;
 			};
 	  };
 
@@ -178,7 +180,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function fail(problem: ValidationProblem): { ok: false; error: DeliveryError } {
-	return { ok: false, error: { field: problem.field, message: validationMessage(problem) } };
+	const error: DeliveryError = { field: problem.field, message: validationMessage(problem) };
+	if ('index' in problem && typeof problem.index === 'number') error.index = problem.index;
+	return { ok: false, error };
 }
 
 /** Checks every option; returns the first problem found, in the order a form lists them. */

@@ -381,11 +381,11 @@ export interface KernelRunFacts {
 	truncated?: number;
 }
 
-const LOOPBACK_NOTE =
+export const LOOPBACK_NOTE =
 	'Loopback loses, reorders and duplicates nothing, so the loss, reorder, duplicate and MTU ' +
 	'settings of the simulation have no counterpart in this run.';
 
-const SEQPACKET_NOTE =
+export const SEQPACKET_NOTE =
 	'Node cannot open SOCK_SEQPACKET sockets, so there is no live seqpacket run: only the ' +
 	'simulation shows it.';
 
