@@ -341,6 +341,27 @@ export function transitionLabel(
 	return `${from} → ${to} on ${event}${action === 'none' ? '' : ` / ${action}`}`;
 }
 
+/** Where a segment's SEQ and ACK come from (arithmetic.ts); segments are numbered from 1. */
+export const NUMBER_TEXT = {
+	isn: (value: number) => `${value}: the initial sequence number, which the SYN takes`,
+	copy: (value: number, segment: number) => `${value}: the same as segment ${segment}, sent again`,
+	resetZero: '0: a reset from a port with no connection carries sequence number 0',
+	sum: (
+		value: number,
+		start: number,
+		p: { syn: boolean; bytes: number; fin: boolean; total: number },
+		segment: number
+	) => {
+		const words = [
+			p.syn ? '1 for the SYN' : '',
+			p.bytes > 0 ? `${p.bytes} byte${p.bytes === 1 ? '' : 's'}` : '',
+			p.fin ? '1 for the FIN' : ''
+		].filter(Boolean);
+		const wrap = start + p.total >= 2 ** 32 ? ', modulo 2^32' : '';
+		return `${value} = ${start} + ${words.join(' + ')} of segment ${segment}${wrap}`;
+	}
+};
+
 /** Any value as text for an error message, even one that cannot be converted (never throws). */
 function show(value: unknown): string {
 	try {
