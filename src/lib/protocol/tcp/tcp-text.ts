@@ -168,7 +168,7 @@ export const SEGMENT_TEXT = {
 	},
 	synDropped: {
 		explain: (s) =>
-			`The SYN, sequence ${n(s.seq)}, is dropped on the way (here by a firewall that discards without answering; a host that is down looks the same). No RST comes back, so the client can only wait for its 1 s timer.`,
+			`The SYN, sequence ${n(s.seq)}, is dropped on the way, here by a firewall that discards it without answering. No RST and no ICMP error come back, so the client can only wait for its 1 s timer.`,
 		source: 'RFC 6298 §2.1; connect(2)'
 	},
 	synRetry: (index: number, total: number): SegmentText => ({
@@ -271,8 +271,8 @@ export const OUTCOME_TEXT: Record<
 	},
 	'lost-syn': {
 		summary: (f) =>
-			`connect() returned 0 at ${ms(f.connectAt)}: the lost SYN cost a full second. Because the SYN had to be retransmitted, Linux starts the data transfer with a 3 s timeout (RFC 6298 §5.7, TCP_TIMEOUT_FALLBACK).`,
-		source: 'RFC 6298 §2.1, §5.7; include/net/tcp.h (TCP_TIMEOUT_FALLBACK)'
+			`connect() returned 0 at ${ms(f.connectAt)}: the lost SYN cost a full second. RFC 6298 §5.7 then asks for a 3 s retransmission timeout when data starts; Linux applies it only when the handshake gave it no round-trip measurement (TCP_TIMEOUT_FALLBACK).`,
+		source: 'RFC 6298 §2.1, §5.7; net/ipv4/tcp_metrics.c (tcp_init_metrics)'
 	},
 	'lost-syn-ack': {
 		summary: (f) =>
@@ -311,7 +311,7 @@ export const OUTCOME_TEXT: Record<
 	},
 	'close-server-first': {
 		summary: () =>
-			'The client is CLOSED; the server, which closed first, waits in TIME-WAIT (60 s on Linux, 4 minutes in RFC 9293), so its port pair stays taken for that long.',
+			'The client is CLOSED; the server, which closed first, waits in TIME-WAIT (60 s on Linux, 4 minutes in RFC 9293): until then this pair of addresses and ports cannot carry a new connection.',
 		source: 'RFC 9293 §3.6 Figure 12, §3.4.2; include/net/tcp.h (TCP_TIMEWAIT_LEN)'
 	},
 	'simultaneous-close': {
