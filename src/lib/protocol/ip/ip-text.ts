@@ -89,6 +89,14 @@ export const ipText = {
 	routerAlert: (v: number) =>
 		`${v} — ${v === 0 ? 'routers shall examine this packet' : 'reserved value'}`,
 	optionData: (n: number) => `${plural(n, 'byte')} of option data`,
+	pointer: (p: number) =>
+		`${p} — the next slot to fill, counted in bytes from the option's start (minimum ${4 + 1})`,
+	routeAddress: (text: string, filled: boolean) =>
+		`${text} — ${filled ? 'a router the datagram passed' : 'a slot not yet filled'}`,
+	overflow: (n: number) => `${n} — routers that could not add a timestamp for lack of room`,
+	tsFlag: (f: number) =>
+		`${f} — ${f === 0 ? 'timestamps only' : f === 1 ? 'each router adds its address and a timestamp' : f === 3 ? 'only the listed routers add a timestamp' : 'an undefined flag value'}`,
+	timestamp: (v: number) => `${groupDigits(v)} — milliseconds since midnight UT`,
 	unparsed: (n: number) => `${plural(n, 'byte')} that cannot be read as options after the error`,
 	// IPv6
 	tclass: (v: number) => `0x${v.toString(16).padStart(2, '0')} — DSCP ${v >> 2}, ECN ${v & 3}`,
@@ -135,12 +143,12 @@ export const IPV6_OPTIONS: Readonly<Record<number, string>> = {
 export const IPV4_OPTIONS: Readonly<Record<number, { name: string; key: string }>> = {
 	0: { name: 'End of Options List', key: 'eol' },
 	1: { name: 'No Operation', key: 'nop' },
-	7: { name: 'Record Route', key: 'recordroute' },
+	7: { name: 'Record Route', key: 'record_route' },
 	68: { name: 'Timestamp', key: 'timestamp' },
 	130: { name: 'Security', key: 'security' },
-	131: { name: 'Loose Source Route', key: 'lsrr' },
+	131: { name: 'Loose Source Route', key: 'route' },
 	136: { name: 'Stream ID', key: 'sid' },
-	137: { name: 'Strict Source Route', key: 'ssrr' },
+	137: { name: 'Strict Source Route', key: 'source_route' },
 	148: { name: 'Router Alert', key: 'routeralert' }
 };
 

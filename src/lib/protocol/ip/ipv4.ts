@@ -14,7 +14,7 @@
  */
 import type { DecodedUnit, Field } from '../bytes/fields';
 import { checkChecksum } from '../packet/checksums';
-import { colonHex, field, hexNumber, slice, u16, u8, unit } from '../packet/field';
+import { colonHex, field, hexNumber, slice, u16, u32, u8, unit } from '../packet/field';
 import { RFC_IPV4 } from '../packet/problems';
 import { report, type Context, type IpPayload } from '../packet/types';
 import { formatIpv4 } from './address';
@@ -29,6 +29,113 @@ export interface Ipv4Result {
 	payload?: IpPayload;
 	/** Where the IP packet ends by its Total Length (clamped to the capture). */
 	end: number;
+}
+
+/** Record Route, Loose and Strict Source Route (RFC 791 §3.1): pointer, then addresses. */
+function routeOption(bytes: Uint8Array, at: number, length: number): Field[] {
+	const pointer = u8(bytes, at + 2);
+	const fields = [
+		field({
+			key: 'ip.opt.ptr',
+			name: 'Pointer',
+			offset: at + 2,
+			length: 1,
+			value: pointer,
+			meaning: ipText.pointer(pointer),
+			source: RFC_IPV4,
+			category: 'length'
+		})
+	];
+	for (let p = at + 3; p + 4 <= at + length; p += 4) {
+		const address = formatIpv4(slice(bytes, p, p + 4));
+		fields.push(
+			field({
+				key: 'ip.opt.addr',
+				name: 'Address',
+				offset: p,
+				length: 4,
+				value: address,
+				meaning: ipText.routeAddress(address, p - at < pointer - 1),
+				source: RFC_IPV4,
+				category: 'address'
+			})
+		);
+	}
+	return fields;
+}
+
+/** Internet Timestamp (RFC 791 §3.1): pointer, overflow and flag, then timestamps (with addresses). */
+function timestampOption(bytes: Uint8Array, at: number, length: number): Field[] {
+	const pointer = u8(bytes, at + 2);
+	const overflow = u8(bytes, at + 3) >> 4;
+	const flag = u8(bytes, at + 3) & 15;
+	const fields = [
+		field({
+			key: 'ip.opt.ptr',
+			name: 'Pointer',
+			offset: at + 2,
+			length: 1,
+			value: pointer,
+			meaning: ipText.pointer(pointer),
+			source: RFC_IPV4,
+			category: 'length'
+		}),
+		field({
+			key: 'ip.opt.overflow',
+			name: 'Overflow',
+			abbr: 'oflw',
+			offset: at + 3,
+			bitOffset: 0,
+			bitLength: 4,
+			value: overflow,
+			meaning: ipText.overflow(overflow),
+			source: RFC_IPV4,
+			category: 'length'
+		}),
+		field({
+			key: 'ip.opt.flag',
+			name: 'Flag',
+			offset: at + 3,
+			bitOffset: 4,
+			bitLength: 4,
+			value: flag,
+			meaning: ipText.tsFlag(flag),
+			source: RFC_IPV4,
+			category: 'flags'
+		})
+	];
+	const pairs = flag === 1 || flag === 3;
+	for (let p = at + 4, i = 0; p + 4 <= at + length; p += 4, i++) {
+		if (pairs && i % 2 === 0) {
+			const address = formatIpv4(slice(bytes, p, p + 4));
+			fields.push(
+				field({
+					key: 'ip.opt.time_stamp_addr',
+					name: 'Address',
+					offset: p,
+					length: 4,
+					value: address,
+					meaning: ipText.address(address, 'source'),
+					source: RFC_IPV4,
+					category: 'address'
+				})
+			);
+		} else {
+			fields.push(
+				field({
+					key: 'ip.opt.time_stamp',
+					name: 'Timestamp',
+					offset: p,
+					length: 4,
+					value: u32(bytes, p),
+					meaning: ipText.timestamp(u32(bytes, p)),
+					source: RFC_IPV4,
+					category: 'sequence'
+				})
+			);
+		}
+	}
+	return fields;
 }
 
 /** IPv4 options (RFC 791 §3.1): type, length, data; EOL and NOP are one byte. */
@@ -152,6 +259,14 @@ function decodeOptions(ctx: Context, start: number, end: number): Field[] {
 					category: 'options'
 				})
 			);
+		} else if (
+			(type === 7 || type === 131 || type === 137) &&
+			length >= 3 &&
+			(length - 3) % 4 === 0
+		) {
+			children.push(...routeOption(bytes, at, length));
+		} else if (type === 68 && length >= 4 && (length - 4) % 4 === 0) {
+			children.push(...timestampOption(bytes, at, length));
 		} else if (length > 2) {
 			children.push(
 				field({

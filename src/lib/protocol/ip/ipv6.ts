@@ -384,7 +384,7 @@ function extension(ctx: Context, type: number, at: number, end: number): Extensi
 				if (used < size) {
 					children.push(
 						field({
-							key: 'ipv6.routing.data',
+							key: 'ipv6.routing.unknown_data',
 							name: 'Data',
 							offset: at + used,
 							length: size - used,
@@ -395,10 +395,40 @@ function extension(ctx: Context, type: number, at: number, end: number): Extensi
 						})
 					);
 				}
+			} else if (routingType === 0 && size >= 24 && (size - 8) % 16 === 0) {
+				// Type 0 (RFC 2460 §4.4, deprecated by RFC 5095): 4 reserved bytes, then addresses.
+				children.push(
+					field({
+						key: 'ipv6.routing.src.reserved',
+						name: 'Reserved',
+						offset: at + 4,
+						length: 4,
+						value: colonHex(slice(bytes, at + 4, at + 8)),
+						meaning: ipText.reserved(),
+						source: 'RFC 5095 §3',
+						category: 'reserved'
+					})
+				);
+				for (let p = at + 8; p + 16 <= at + size; p += 16) {
+					const address = formatIpv6(slice(bytes, p, p + 16));
+					children.push(
+						field({
+							key: 'ipv6.routing.src.addr',
+							name: 'Address',
+							offset: p,
+							length: 16,
+							value: address,
+							meaning: `${address} — a hop of the route`,
+							source: 'RFC 5095 §3',
+							category: 'address'
+						})
+					);
+				}
+				if (segleft > 0) result.finalDestination = slice(bytes, at + size - 16, at + size);
 			} else if (size > 4) {
 				children.push(
 					field({
-						key: 'ipv6.routing.data',
+						key: 'ipv6.routing.unknown_data',
 						name: 'Type-specific data',
 						offset: at + 4,
 						length: size - 4,
@@ -408,9 +438,6 @@ function extension(ctx: Context, type: number, at: number, end: number): Extensi
 						category: 'options'
 					})
 				);
-				if (routingType === 0 && segleft > 0 && size >= 24) {
-					result.finalDestination = slice(bytes, at + size - 16, at + size);
-				}
 			}
 		} else {
 			children.push(...options(ctx, at + 2, at + size));

@@ -70,7 +70,7 @@ describe('TCP header', () => {
 		expect(fields[0].children?.map((f) => [f.key, f.value])).toEqual([
 			['tcp.option_kind', 99],
 			['tcp.option_len', 6],
-			['tcp.options.unknown.data', 'de:ad:be:ef']
+			['tcp.options.unknown.payload', 'de:ad:be:ef']
 		]);
 		expect(fields.slice(1).every((f) => f.key === 'tcp.options.nop')).toBe(true);
 	});

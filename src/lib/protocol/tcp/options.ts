@@ -291,7 +291,7 @@ export function decodeTcpOptions(
 		} else if (bodyLength > 0) {
 			children.push(
 				field({
-					key: `tcp.options.${key}.data`,
+					key: known ? `tcp.options.${key}.data` : 'tcp.options.unknown.payload',
 					name: 'Data',
 					offset: body,
 					length: bodyLength,
