@@ -311,7 +311,7 @@ export const OUTCOME_TEXT: Record<
 	},
 	'close-server-first': {
 		summary: () =>
-			'The client is CLOSED; the server, which closed first, waits in TIME-WAIT (60 s on Linux, 4 minutes in RFC 9293): until then this pair of addresses and ports cannot carry a new connection.',
+			'The client is CLOSED; the server, which closed first, waits in TIME-WAIT (60 s on Linux, 4 minutes in RFC 9293): the side that closes first is the one that keeps the record of the connection.',
 		source: 'RFC 9293 §3.6 Figure 12, §3.4.2; include/net/tcp.h (TCP_TIMEWAIT_LEN)'
 	},
 	'simultaneous-close': {
