@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DecodedUnit, Field } from '../bytes/fields';
 import { parseHex } from '../bytes/hex';
+import { findTilingProblems } from '../bytes/tiling';
 import { decodePacket } from './decode';
 import { PACKET_EXAMPLES } from './examples';
 import { readPcap, readWiresharkFields } from './fixtures/read';
@@ -129,7 +130,7 @@ describe('field keys', () => {
 		expect(unknown(found)).toEqual([]);
 	});
 
-	it('exist in Wireshark for IPv4 route and timestamp options and IPv6 routing types 0 and 4', () => {
+	it('exist in Wireshark for IPv4 route and timestamp options and IPv6 routing types 0 and 4, which tile when cut', () => {
 		const address = [10, 0, 0, 1];
 		const samples = [
 			ipv4WithOptions([7, 11, 8, ...address, ...address, 1]), // Record Route, one slot filled
@@ -148,6 +149,10 @@ describe('field keys', () => {
 				decoding.problems.filter((p) => p.severity === 'error' && !p.code.includes('CHECKSUM'))
 			).toEqual([]);
 			keys(decoding.layers, found);
+			for (let length = 0; length <= bytes.length; length++) {
+				const cut = decodePacket(bytes.subarray(0, length), { linkType: 'raw' });
+				expect(findTilingProblems(cut.layers, 0, length)).toEqual([]);
+			}
 		}
 		for (const key of [
 			'ip.opt.addr',
