@@ -18,6 +18,7 @@ describe('payload recognition', () => {
 		const payload = decoding.payload!;
 		expect(payload).toMatchObject({ kind: 'http', offset: 66, length: 158 });
 		expect(payload.tool?.startsWith('/tools/handshake/?')).toBe(true);
+		expect(payload.tool).toBe(`${payload.link?.path}?${payload.link?.query}`);
 		const state = handshakeAddress.read(query(payload.tool!));
 		expect(state?.response).toBe('');
 		expect(ascii(state!.request)).toEqual(lo[3].subarray(66));

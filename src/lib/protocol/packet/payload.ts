@@ -46,7 +46,8 @@ function http(bytes: Uint8Array): Omit<PacketPayload, 'offset' | 'length'> | und
 			request: request ? text : '',
 			response: request ? '' : text
 		});
-		made.tool = `/tools/handshake/?${params}`;
+		made.link = { path: '/tools/handshake/', query: params.toString() };
+		made.tool = `${made.link.path}?${made.link.query}`;
 	}
 	return made;
 }
@@ -72,7 +73,11 @@ function websocket(bytes: Uint8Array): Omit<PacketPayload, 'offset' | 'length'> 
 	};
 	const hex = toHex(bytes);
 	if (hex.length <= MAX_LINK_INPUT) {
-		made.tool = `/tools/frame-decoder/?${new URLSearchParams({ hex, from })}`;
+		made.link = {
+			path: '/tools/frame-decoder/',
+			query: new URLSearchParams({ hex, from }).toString()
+		};
+		made.tool = `${made.link.path}?${made.link.query}`;
 	}
 	return made;
 }

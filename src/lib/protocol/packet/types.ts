@@ -65,6 +65,8 @@ export interface PacketPayload {
 	kind: 'http' | 'websocket' | 'tls' | 'unknown';
 	/** A site link that opens the payload in the right tool, e.g. '/tools/frame-decoder/?hex=…'. */
 	tool?: string;
+	/** The same link in two parts, for views that add the base path: `resolve(path)?query`. */
+	link?: { path: '/tools/frame-decoder/' | '/tools/handshake/'; query: string };
 	/** One sentence on what was recognised. */
 	description: string;
 }
