@@ -30,9 +30,9 @@ const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
  * view until all are rendered, so checks of the whole page see all of it; then back to the top.
  */
 export async function revealDeferred(page: Page) {
+	// Parts are deferred as the page hydrates: count them only after that.
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
 	const pending = page.locator('[data-deferred]');
-	// Rendering every part, then checking a page that large, takes longer than a usual test.
-	if ((await pending.count()) > 0) test.info().setTimeout(test.info().timeout + 60_000);
 	for (let round = 0; round < 200; round++) {
 		const before = await pending.count();
 		if (before === 0) break;
@@ -51,6 +51,8 @@ export async function revealDeferred(page: Page) {
  * of every violation.
  */
 export async function expectNoAxeViolations(page: Page) {
+	// A lesson with twenty decoders is a large page for axe, more so on a busy machine.
+	test.info().setTimeout(test.info().timeout + 60_000);
 	await revealDeferred(page);
 	await page.addScriptTag({ path: axePath });
 	const violations = await page.evaluate(async () => {
