@@ -101,5 +101,7 @@ export const icmpText = {
 	pointer: (v: number) => `${v} — the byte of the quoted packet where the problem is`,
 	gateway: (text: string) => `${text} — the gateway to use instead`,
 	data: (n: number) => `${n} bytes of data, echoed back in the reply`,
-	quoted: () => 'the start of the packet that caused this error'
+	quoted: () => 'the start of the packet that caused this error',
+	truncated: (v6: boolean, present: number) =>
+		`The ${v6 ? 'ICMPv6' : 'ICMP'} header needs 4 bytes; only ${present} ${present === 1 ? 'is' : 'are'} in the packet.`
 };

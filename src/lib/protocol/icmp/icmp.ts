@@ -272,13 +272,7 @@ export function decodeIcmp(ctx: Context, ip: IpPayload): IcmpResult {
 		);
 	}
 	if (end - at < 4 && !ip.quoted) {
-		report(
-			ctx,
-			'ICMP_TRUNCATED',
-			`The ${v6 ? 'ICMPv6' : 'ICMP'} header needs 4 bytes; only ${Math.max(0, end - at)} are in the packet.`,
-			prefix,
-			at
-		);
+		report(ctx, 'ICMP_TRUNCATED', icmpText.truncated(v6, Math.max(0, end - at)), prefix, at);
 	}
 	return { unit: unit(bytes, prefix, at, end, fields, children), type, code, summary };
 }

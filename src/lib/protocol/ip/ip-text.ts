@@ -126,6 +126,15 @@ export const ipText = {
 	optChange: (c: number) => (c ? '1 — may change en route' : '0 — does not change en route'),
 	padding: (n: number) => `${plural(n, 'byte')} of padding`,
 	reserved: () => 'reserved, zero',
+	pad1: () => 'Pad1 — one byte of padding',
+	optRest: (v: number) => `${v} — the rest of the option type`,
+	optLength: (n: number) => `${n} — bytes of option data`,
+	lastEntry: (n: number) => `${n} — index of the last segment in the list`,
+	hop: (text: string) => `${text} — a hop of the route`,
+	extension: (name: string, size: number) => `${name}, ${size} bytes`,
+	srhFlags: (v: number) =>
+		`0x${v.toString(16).padStart(2, '0')} — flags (none defined by RFC 8754)`,
+	srhTag: (v: number) => `${v} — tag: marks packets of a class or policy`,
 	checksumNotChecked: (stored: number) =>
 		`0x${stored.toString(16).padStart(4, '0')} — not checked: the header length is invalid`
 };

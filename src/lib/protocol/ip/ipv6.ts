@@ -78,7 +78,7 @@ function options(ctx: Context, start: number, end: number): Field[] {
 					bitLength: 5,
 					value: type & 31,
 					display: hexNumber(type & 31, 2),
-					meaning: `${type & 31}`,
+					meaning: ipText.optRest(type & 31),
 					source: RFC_IPV6_OPTIONS,
 					category: 'type'
 				})
@@ -92,7 +92,7 @@ function options(ctx: Context, start: number, end: number): Field[] {
 					offset: at,
 					length: 1,
 					value: '00',
-					meaning: 'Pad1 — one byte of padding',
+					meaning: ipText.pad1(),
 					source: RFC_IPV6_OPTIONS,
 					category: 'options',
 					children: [typeField]
@@ -126,7 +126,7 @@ function options(ctx: Context, start: number, end: number): Field[] {
 				offset: at + 1,
 				length: 1,
 				value: length,
-				meaning: `${length} — bytes of option data`,
+				meaning: ipText.optLength(length),
 				source: RFC_IPV6_OPTIONS,
 				category: 'length'
 			})
@@ -338,7 +338,7 @@ function extension(ctx: Context, type: number, at: number, end: number): Extensi
 						offset: at + 4,
 						length: 1,
 						value: lastEntry,
-						meaning: `${lastEntry} — index of the last segment`,
+						meaning: ipText.lastEntry(lastEntry),
 						source: 'RFC 8754 §2',
 						category: 'length'
 					}),
@@ -348,7 +348,7 @@ function extension(ctx: Context, type: number, at: number, end: number): Extensi
 						offset: at + 5,
 						length: 1,
 						value: u8(bytes, at + 5),
-						meaning: 'flags',
+						meaning: ipText.srhFlags(u8(bytes, at + 5)),
 						source: 'RFC 8754 §2',
 						category: 'flags'
 					}),
@@ -358,7 +358,7 @@ function extension(ctx: Context, type: number, at: number, end: number): Extensi
 						offset: at + 6,
 						length: 2,
 						value: u16(bytes, at + 6),
-						meaning: 'tag',
+						meaning: ipText.srhTag(u16(bytes, at + 6)),
 						source: 'RFC 8754 §2',
 						category: 'code'
 					})
@@ -418,7 +418,7 @@ function extension(ctx: Context, type: number, at: number, end: number): Extensi
 							offset: p,
 							length: 16,
 							value: address,
-							meaning: `${address} — a hop of the route`,
+							meaning: ipText.hop(address),
 							source: 'RFC 5095 §3',
 							category: 'address'
 						})
@@ -449,7 +449,7 @@ function extension(ctx: Context, type: number, at: number, end: number): Extensi
 		offset: at,
 		length: size,
 		value: colonHex(slice(bytes, at, at + size)),
-		meaning: `${info.name}, ${size} bytes`,
+		meaning: ipText.extension(info.name, size),
 		source: info.source,
 		category: 'options',
 		children

@@ -11,11 +11,11 @@
  *   +--------+--------+--------+--------+
  */
 import type { DecodedUnit } from '../bytes/fields';
-import { groupDigits, plural } from '../bytes/text';
 import { checkChecksum, pseudoHeader, skipReason } from '../packet/checksums';
 import { field, hexNumber, u16, unit } from '../packet/field';
 import { RFC_UDP } from '../packet/problems';
 import { report, type Context, type IpPayload } from '../packet/types';
+import { udpText } from './udp-text';
 
 export interface UdpResult {
 	unit: DecodedUnit;
@@ -25,17 +25,6 @@ export interface UdpResult {
 	payloadStart?: number;
 	payloadEnd: number;
 }
-
-const udpText = {
-	port: (port: number, role: 'source' | 'destination') =>
-		`${port} — ${role} port${role === 'source' && port === 0 ? ' (0: no reply expected)' : ''}`,
-	length: (n: number) => `${groupDigits(n)} — header (8) and data, in bytes`,
-	truncated: (present: number) =>
-		`The UDP header needs 8 bytes; only ${present} are in the packet.`,
-	tooSmall: (n: number) => `Length is ${n}, less than the 8-byte header it includes.`,
-	mismatch: (n: number, ipLength: number) =>
-		`Length says ${plural(n, 'byte')}, but the IP header leaves ${plural(ipLength, 'byte')} for UDP.`
-};
 
 /** Reads the UDP datagram that `ip` carries. */
 export function decodeUdp(ctx: Context, ip: IpPayload): UdpResult {
