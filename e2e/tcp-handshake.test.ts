@@ -146,6 +146,17 @@ test.describe('TCP handshake stepper', () => {
 		await expect(decoderLink(page)).toHaveAttribute('href', /\/tools\/packet-decoder\/\?hex=45/);
 	});
 
+	test('a segment opened in the packet decoder has both checksums correct', async ({ page }) => {
+		await open(page, `${PATH}?scenario=data&step=3`);
+		await decoderLink(page).click();
+		await expect(page).toHaveURL(/\/tools\/packet-decoder\/\?hex=45[0-9a-f]+&link=raw$/);
+		await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+		await expect(
+			page.getByText(/IPv4 header checksum 0x[0-9a-f]{4}: correct/).first()
+		).toBeVisible();
+		await expect(page.getByText(/TCP checksum 0x[0-9a-f]{4}: correct/).first()).toBeVisible();
+	});
+
 	test('offers the SYN profiles where they matter and draws syn-timeout to 131 s', async ({
 		page
 	}) => {
