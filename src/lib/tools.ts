@@ -20,6 +20,18 @@ export const TOOLS: Tool[] = [
 			'Step through socket, bind, listen, accept and connect call by call, with the TCP segments, states and queues each call causes.'
 	},
 	{
+		slug: 'tcp-handshake',
+		title: 'TCP Handshake Stepper',
+		description:
+			'Step through opening and closing a TCP connection, with lost segments, timers, both state machines and the seq/ack arithmetic.'
+	},
+	{
+		slug: 'packet-decoder',
+		title: 'Packet Decoder',
+		description:
+			'Paste an Ethernet, IP, TCP or UDP packet and see every field under its Wireshark name, with checksums verified.'
+	},
+	{
 		slug: 'frame-decoder',
 		title: 'Frame Decoder',
 		description:
