@@ -211,3 +211,26 @@ test.describe('Packet Decoder at 360 px', () => {
 		expect(await smallTargets(page)).toEqual([]);
 	});
 });
+
+test.describe('in the TCP lesson', () => {
+	test('the packet decoder loads as the reader scrolls to it and reads the captured SYN', async ({
+		page
+	}) => {
+		const problems = recordProblems(page);
+		await open(page, '/learn/tcp-handshake/');
+		const region = page.getByRole('region', {
+			name: 'The captured Linux SYN, IPv4 header included',
+			exact: true
+		});
+		// Before it loads, the bytes and a link to the full tool stand in for it.
+		await expect(region.getByRole('link', { name: /Packet Decoder/ })).toHaveAttribute(
+			'href',
+			/\/tools\/packet-decoder\/\?.*link=raw/
+		);
+		await region.scrollIntoViewIfNeeded();
+		await expect(region.getByRole('textbox', { name: /^Bytes/ })).toBeVisible();
+		// Linux left the TCP checksum to offload (RFC 1071 sum of the pseudo-header only).
+		await expect(region.getByText('partial (offload)').first()).toBeVisible();
+		expect(problems).toEqual([]);
+	});
+});
