@@ -13,6 +13,7 @@
  */
 import { SCENARIO_TEXT } from './lifecycle-text';
 import { buildScenario } from './lifecycle-scenarios';
+import type { TcpState } from '../tcp/states';
 
 /** The scenarios, in the order the stepper lists them. */
 export type ScenarioId =
@@ -53,37 +54,8 @@ export const SCENARIOS: readonly Scenario[] = SCENARIO_IDS.map((id) => ({
 /** Which machine a call or a segment belongs to. */
 export type Side = 'server' | 'client';
 
-/**
- * TCP states as RFC 9293 §3.3.2 spells them in its text (Figure 5 abbreviates some). CLOSED is
- * the "fictional" state of no connection: a new socket, and one whose connection has ended.
- */
-export type TcpState =
-	| 'CLOSED'
-	| 'LISTEN'
-	| 'SYN-SENT'
-	| 'SYN-RECEIVED'
-	| 'ESTABLISHED'
-	| 'FIN-WAIT-1'
-	| 'FIN-WAIT-2'
-	| 'CLOSE-WAIT'
-	| 'CLOSING'
-	| 'LAST-ACK'
-	| 'TIME-WAIT';
-
-/** Every TCP state, in the order RFC 9293 §3.3.2 lists them. */
-export const TCP_STATES: readonly TcpState[] = [
-	'LISTEN',
-	'SYN-SENT',
-	'SYN-RECEIVED',
-	'ESTABLISHED',
-	'FIN-WAIT-1',
-	'FIN-WAIT-2',
-	'CLOSE-WAIT',
-	'CLOSING',
-	'LAST-ACK',
-	'TIME-WAIT',
-	'CLOSED'
-];
+/** TCP states as RFC 9293 §3.3.2 spells them; the list lives with the TCP state machine. */
+export { TCP_STATES, type TcpState } from '../tcp/states';
 
 /** The calls the scenarios make. */
 export type CallName =

@@ -41,43 +41,54 @@ const FIGURE_5: [TcpState, TcpEvent, string, TcpState][] = [
 const NOTE_1: [TcpState, TcpEvent, TcpState] = ['SYN-RECEIVED', 'rcv RST', 'LISTEN'];
 /** Note 2: the omitted FIN-WAIT-1 → TIME-WAIT when a FIN arrives with the ACK of our FIN. */
 const NOTE_2: [TcpState, TcpEvent, TcpState] = ['FIN-WAIT-1', 'rcv FIN, ACK of FIN', 'TIME-WAIT'];
-/** Note 3: a RST sent (ABORT, §3.10.4 lists the states that send one) leads to TIME-WAIT ... */
-const SENDS_RST_ON_ABORT: TcpState[] = [
-	'SYN-RECEIVED',
-	'ESTABLISHED',
-	'FIN-WAIT-1',
-	'FIN-WAIT-2',
-	'CLOSE-WAIT'
+/**
+ * RFC 9293 §3.10.5 (ABORT Call), state by state as the section groups its headings, with what it
+ * says to do first. Note 3 draws a sent RST to TIME-WAIT; the groups that send one are these.
+ */
+const ABORT_CALL: [states: TcpState[], rfc: string][] = [
+	[['CLOSED'], 'If the user should not have access to such a connection, return "error: ..."'],
+	[['LISTEN'], 'Any outstanding RECEIVEs should be returned with "error: connection reset"'],
+	[['SYN-SENT'], 'All queued SENDs and RECEIVEs should be given "connection reset" notification'],
+	[
+		['SYN-RECEIVED', 'ESTABLISHED', 'FIN-WAIT-1', 'FIN-WAIT-2', 'CLOSE-WAIT'],
+		'Send a reset segment: <SEQ=SND.NXT><CTL=RST>'
+	],
+	[['CLOSING', 'LAST-ACK', 'TIME-WAIT'], 'Respond with "ok" and delete the TCB, enter CLOSED state']
 ];
-/** ... and a RST received leads to LISTEN or CLOSED (LISTEN ignores it, §3.10.7.2). */
-const CLOSED_BY_RST: TcpState[] = [
-	'SYN-SENT',
-	'ESTABLISHED',
-	'FIN-WAIT-1',
-	'FIN-WAIT-2',
-	'CLOSE-WAIT',
-	'CLOSING',
-	'LAST-ACK',
-	'TIME-WAIT'
+const SENDS_RST_ON_ABORT = ABORT_CALL.filter(([, rfc]) => rfc.includes('<CTL=RST>')).flatMap(
+	([states]) => states
+);
+/**
+ * What a RST does when it arrives, as RFC 9293 §3.10.7 says state by state (SYN-RECEIVED has
+ * Note 1's two arrows, tested on their own). Note 3: a RST received leads to CLOSED.
+ */
+const RST_ARRIVES: [section: string, states: TcpState[], rfc: string][] = [
+	['§3.10.7.1', ['CLOSED'], 'An incoming segment containing a RST is discarded.'],
+	['§3.10.7.2', ['LISTEN'], 'An incoming RST should be ignored.'],
+	['§3.10.7.3', ['SYN-SENT'], 'If the ACK was acceptable, ... enter CLOSED state, delete TCB'],
+	[
+		'§3.10.7.4',
+		['ESTABLISHED', 'FIN-WAIT-1', 'FIN-WAIT-2', 'CLOSE-WAIT'],
+		'Enter the CLOSED state, delete the TCB, and return.'
+	],
+	[
+		'§3.10.7.4',
+		['CLOSING', 'LAST-ACK', 'TIME-WAIT'],
+		'If the RST bit is set, then enter the CLOSED state, delete the TCB, and return.'
+	]
 ];
+const CLOSED_BY_RST = RST_ARRIVES.filter(([, , rfc]) =>
+	/enter (the )?CLOSED state/i.test(rfc)
+).flatMap(([, states]) => states);
+/** RFC 9293 §3.3.2's sentence, as printed; the names are read out of it, in its order. */
+const RFC_STATES_SENTENCE =
+	'The states are: LISTEN, SYN-SENT, SYN-RECEIVED, ESTABLISHED, FIN-WAIT-1, FIN-WAIT-2, CLOSE-WAIT, CLOSING, LAST-ACK, TIME-WAIT, and the fictional state CLOSED.';
+const RFC_STATES = RFC_STATES_SENTENCE.match(/\b[A-Z][A-Z0-9-]+\b/g) ?? [];
 
 describe('TCP states and events', () => {
 	it('spells the eleven states as RFC 9293 §3.3.2 does in its text, not the figure’s abbreviations', () => {
-		expect([...TCP_STATES].sort()).toEqual(
-			[
-				'LISTEN',
-				'SYN-SENT',
-				'SYN-RECEIVED',
-				'ESTABLISHED',
-				'FIN-WAIT-1',
-				'FIN-WAIT-2',
-				'CLOSE-WAIT',
-				'CLOSING',
-				'LAST-ACK',
-				'TIME-WAIT',
-				'CLOSED'
-			].sort()
-		);
+		expect(RFC_STATES).toHaveLength(11);
+		expect(TCP_STATES).toEqual(RFC_STATES);
 		for (const abbreviation of ['SYN RCVD', 'ESTAB', 'FINWAIT-2', 'CLOSE WAIT', 'SYN_SENT']) {
 			expect(isTcpState(abbreviation)).toBe(false);
 		}
@@ -124,6 +135,7 @@ describe('TRANSITIONS against RFC 9293 Figure 5', () => {
 	});
 
 	it('sends a RST on ABORT into TIME-WAIT as Note 3 says, and into CLOSED as Linux does (K5)', () => {
+		expect(ABORT_CALL.flatMap(([states]) => states).sort()).toEqual([...RFC_STATES].sort());
 		for (const state of SENDS_RST_ON_ABORT) {
 			expect(applyEvent(state, 'ABORT')).toMatchObject({ ok: true, next: 'TIME-WAIT' });
 			expect(applyEvent(state, 'ABORT', { model: 'linux' })).toMatchObject({
@@ -137,6 +149,9 @@ describe('TRANSITIONS against RFC 9293 Figure 5', () => {
 	});
 
 	it('closes every state that a received RST can reach (Note 3), and leaves LISTEN alone', () => {
+		const covered = RST_ARRIVES.flatMap(([, states]) => states);
+		expect([...covered, 'SYN-RECEIVED'].sort()).toEqual([...RFC_STATES].sort());
+		expect(CLOSED_BY_RST).toHaveLength(8);
 		for (const state of CLOSED_BY_RST) {
 			expect(applyEvent(state, 'rcv RST')).toMatchObject({ ok: true, next: 'CLOSED' });
 		}

@@ -7,25 +7,10 @@
  * events that leave the state unchanged (a duplicate segment, a SYN to a closed port) are not
  * rows. The simulator (simulate.ts) moves both endpoints only through these rows.
  */
-import type { TcpState } from '../sockets/lifecycle';
 import { NOT_ALLOWED } from './tcp-text';
+import { TCP_STATES, type TcpState } from './states';
 
-export type { TcpState };
-
-/** Every TCP state, in the order RFC 9293 §3.3.2 lists them (CLOSED, the fictional one, last). */
-export const TCP_STATES: readonly TcpState[] = [
-	'LISTEN',
-	'SYN-SENT',
-	'SYN-RECEIVED',
-	'ESTABLISHED',
-	'FIN-WAIT-1',
-	'FIN-WAIT-2',
-	'CLOSE-WAIT',
-	'CLOSING',
-	'LAST-ACK',
-	'TIME-WAIT',
-	'CLOSED'
-];
+export { TCP_STATES, type TcpState };
 
 /**
  * The events of Figure 5, worded as the figure labels its arrows: user calls (OPEN, SEND,
@@ -99,7 +84,7 @@ export interface Transition {
 const FIGURE = 'RFC 9293 §3.3.2 Figure 5';
 const NOTE_1 = 'RFC 9293 §3.3.2 Figure 5, Note 1';
 const NOTE_2 = 'RFC 9293 §3.3.2 Note 2';
-const NOTE_3_SEND = 'RFC 9293 §3.3.2 Note 3; §3.10.4 (ABORT); Linux tcp_close (K5)';
+const NOTE_3_SEND = 'RFC 9293 §3.3.2 Note 3; §3.10.5 (ABORT); Linux tcp_close (K5)';
 const NOTE_3_RECEIVE = 'RFC 9293 §3.3.2 Note 3; §3.10.7';
 
 function row(
@@ -114,7 +99,7 @@ function row(
 	return { id, state, event, action, next, source, ...extra };
 }
 
-/** States where an ABORT sends a RST (RFC 9293 §3.10.4); Note 3 draws them to TIME-WAIT. */
+/** States where an ABORT sends a RST (RFC 9293 §3.10.5); Note 3 draws them to TIME-WAIT. */
 const ABORT_WITH_RST: readonly TcpState[] = [
 	'SYN-RECEIVED',
 	'ESTABLISHED',
@@ -123,17 +108,13 @@ const ABORT_WITH_RST: readonly TcpState[] = [
 	'CLOSE-WAIT'
 ];
 
-/** States a received RST closes (Note 3); LISTEN ignores a RST (§3.10.7.2), CLOSED drops it. */
-const CLOSED_BY_RST: readonly TcpState[] = [
-	'SYN-SENT',
-	'ESTABLISHED',
-	'FIN-WAIT-1',
-	'FIN-WAIT-2',
-	'CLOSE-WAIT',
-	'CLOSING',
-	'LAST-ACK',
-	'TIME-WAIT'
-];
+/**
+ * States a received RST closes (Note 3): all but LISTEN, which ignores it (§3.10.7.2), CLOSED,
+ * which discards it (§3.10.7.1), and SYN-RECEIVED, whose two rows depend on Note 1.
+ */
+const CLOSED_BY_RST: readonly TcpState[] = TCP_STATES.filter(
+	(state) => state !== 'LISTEN' && state !== 'CLOSED' && state !== 'SYN-RECEIVED'
+);
 
 /**
  * Every transition: the 20 arrows of Figure 5 in the figure's order from the top, then Note 2's
