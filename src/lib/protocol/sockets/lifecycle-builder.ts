@@ -179,43 +179,96 @@ export function call(
 }
 
 export const sockaddr = (address: string) => `{${address}}`;
+export const quoted = (data: string) => JSON.stringify(data);
+
+/** A socket as the scripts use it: its SocketView id, its side, its descriptor and its C name. */
+export interface Handle {
+	id: string;
+	side: Side;
+	fd: number;
+	/** The variable that holds the descriptor in the C column: `fd`, `conn`, `lfd`. */
+	c: string;
+}
+
+/** The client's socket: descriptor 3 in its own process. */
+export const CLIENT: Handle = { id: 'client', side: 'client', fd: 3, c: 'fd' };
+/** The server's listening socket, descriptor 3. */
+export const LISTENER: Handle = { id: 'server-listen', side: 'server', fd: 3, c: 'lfd' };
+/** The server's connection once accept() has returned it as descriptor 4. */
+export const SERVER_CONN: Handle = { id: 'server-conn', side: 'server', fd: 4, c: 'conn' };
+
+/** What a socket() step says besides the call: its Node line, explanation and source. */
+interface Say {
+	node: string;
+	explanation: string;
+	source: string;
+}
+
+/**
+ * socket(): a new socket with no address yet (a TCP one is CLOSED, a UDP one has no state),
+ * as descriptor `h.fd` of its owner's process.
+ */
+export function openSocket(
+	s: Script,
+	h: Handle,
+	type: 'SOCK_STREAM' | 'SOCK_STREAM | SOCK_NONBLOCK' | 'SOCK_DGRAM',
+	say: Say & { owner?: string }
+) {
+	const owner = say.owner ?? h.side;
+	const tcp = type !== 'SOCK_DGRAM';
+	s.open({
+		id: h.id,
+		side: h.side,
+		owner,
+		fd: h.fd,
+		transport: tcp ? 'tcp' : 'udp',
+		role: tcp ? 'unconnected' : 'datagram',
+		local: null,
+		remote: null,
+		state: tcp ? 'CLOSED' : null
+	});
+	s.step({
+		side: h.side,
+		actor: owner,
+		call: call('socket', ['AF_INET', type, '0'], String(h.fd)),
+		until: UNTIL.never,
+		c: `int ${h.c} = socket(AF_INET, ${type}, 0);`,
+		node: say.node,
+		explanation: say.explanation,
+		source: say.source
+	});
+}
+
+/** bind() to the server's address, 192.0.2.10:7000. */
+export function bindStep(s: Script, h: Handle, say: Say) {
+	s.patch(h.id, { local: SERVER_ADDRESS });
+	s.step({
+		side: h.side,
+		call: call('bind', [String(h.fd), sockaddr(SERVER_ADDRESS), '16'], '0'),
+		until: UNTIL.bindListen,
+		c: `bind(${h.c}, (struct sockaddr *)&addr, sizeof addr);`,
+		node: say.node,
+		explanation: say.explanation,
+		source: say.source
+	});
+}
 
 /** Server: socket(), bind(), listen() on 192.0.2.10:7000; the listening socket is descriptor 3. */
 export function serverSetup(s: Script, backlog = 128) {
-	s.open({
-		id: 'server-listen',
-		side: 'server',
-		owner: 'server',
-		fd: 3,
-		transport: 'tcp',
-		role: 'unconnected',
-		local: null,
-		remote: null,
-		state: 'CLOSED'
-	});
-	s.step({
-		side: 'server',
-		call: call('socket', ['AF_INET', 'SOCK_STREAM', '0'], '3'),
-		until: UNTIL.never,
-		c: 'int lfd = socket(AF_INET, SOCK_STREAM, 0);',
+	openSocket(s, LISTENER, 'SOCK_STREAM', {
 		node: `const server = net.createServer(onConnection); // no socket until listen()`,
-		explanation: EXPLAIN.socketTcp(3),
+		explanation: EXPLAIN.socketTcp(LISTENER.fd),
 		source: 'socket(2)'
 	});
-	s.patch('server-listen', { local: SERVER_ADDRESS });
-	s.step({
-		side: 'server',
-		call: call('bind', ['3', sockaddr(SERVER_ADDRESS), '16'], '0'),
-		until: UNTIL.bindListen,
-		c: 'bind(lfd, (struct sockaddr *)&addr, sizeof addr);',
+	bindStep(s, LISTENER, {
 		node: `server.listen(${PORT}, '${SERVER_HOST}'); // socket(), bind() and listen() in one`,
 		explanation: EXPLAIN.bind(SERVER_ADDRESS),
 		source: 'bind(2)'
 	});
-	s.set('server-listen', 'LISTEN');
-	s.patch('server-listen', { role: 'listening' });
+	s.set(LISTENER.id, 'LISTEN');
+	s.patch(LISTENER.id, { role: 'listening' });
 	s.queues = {
-		listener: 'server-listen',
+		listener: LISTENER.id,
 		backlog,
 		acceptCapacity: backlog + 1,
 		syn: [],
@@ -223,7 +276,7 @@ export function serverSetup(s: Script, backlog = 128) {
 	};
 	s.step({
 		side: 'server',
-		call: call('listen', ['3', String(backlog)], '0'),
+		call: call('listen', [String(LISTENER.fd), String(backlog)], '0'),
 		until: UNTIL.bindListen,
 		c: `listen(lfd, ${backlog});`,
 		node:
@@ -238,48 +291,41 @@ export function serverSetup(s: Script, backlog = 128) {
 	});
 }
 
-/** A client process's socket(): descriptor 3 in its own process. */
-export function clientSocket(s: Script, id = 'client', owner = 'client', nonBlocking = false) {
-	s.open({
-		id,
-		side: 'client',
+/** A client process's TCP socket(): descriptor 3 in its own process. */
+export function clientSocket(s: Script, id = CLIENT.id, owner = 'client', nonBlocking = false) {
+	openSocket(s, { ...CLIENT, id }, nonBlocking ? 'SOCK_STREAM | SOCK_NONBLOCK' : 'SOCK_STREAM', {
 		owner,
-		fd: 3,
-		transport: 'tcp',
-		role: 'unconnected',
-		local: null,
-		remote: null,
-		state: 'CLOSED'
-	});
-	s.step({
-		side: 'client',
-		actor: owner,
-		call: call(
-			'socket',
-			['AF_INET', nonBlocking ? 'SOCK_STREAM | SOCK_NONBLOCK' : 'SOCK_STREAM', '0'],
-			'3'
-		),
-		until: UNTIL.never,
-		c: nonBlocking
-			? 'int fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);'
-			: 'int fd = socket(AF_INET, SOCK_STREAM, 0);',
 		node: `const socket = net.connect(${PORT}, '${SERVER_HOST}'); // socket() and a non-blocking connect()`,
-		explanation: nonBlocking ? EXPLAIN.socketNonBlocking(3) : EXPLAIN.socketOtherProcess(3),
+		explanation: nonBlocking
+			? EXPLAIN.socketNonBlocking(CLIENT.fd)
+			: EXPLAIN.socketOtherProcess(CLIENT.fd),
 		source: 'socket(2)'
 	});
 }
 
 export const connectArgs = ['3', sockaddr(SERVER_ADDRESS), '16'];
+export const CONNECT_C = 'connect(fd, (struct sockaddr *)&server, sizeof server);';
 
-/**
- * The first half of a handshake: the client's SYN goes out and the server's kernel answers
- * with a SYN/ACK, filing the request in the SYN queue. Returns the segments.
- */
-export function synAndSynAck(s: Script, conn: Connection, client: string, serverConn: string) {
-	const peer = clientAddress(conn.ports.client);
-	s.patch(client, { local: peer, remote: SERVER_ADDRESS, role: 'connection' });
+/** The client sends its SYN: the socket gets its address and enters SYN-SENT. */
+export function sendSyn(
+	s: Script,
+	conn: Connection,
+	client: string,
+	note: string,
+	fate: 'delivered' | 'dropped' = 'delivered'
+): Segment {
+	s.patch(client, {
+		local: clientAddress(conn.ports.client),
+		remote: SERVER_ADDRESS,
+		role: 'connection'
+	});
 	s.set(client, 'SYN-SENT');
-	const syn = conn.send('client', ['SYN'], NOTE.syn(conn.ports.client));
+	return conn.send('client', ['SYN'], note, { fate });
+}
+
+/** The listener's kernel answers a SYN: a request in SYN-RECEIVED, filed in the SYN queue. */
+export function answerSyn(s: Script, conn: Connection, serverConn: string): Segment {
+	const peer = clientAddress(conn.ports.client);
 	s.open({
 		id: serverConn,
 		side: 'server',
@@ -292,8 +338,15 @@ export function synAndSynAck(s: Script, conn: Connection, client: string, server
 		state: 'SYN-RECEIVED'
 	});
 	s.queues?.syn.push({ peer, socket: serverConn });
-	const synAck = conn.send('server', ['SYN', 'ACK'], NOTE.synAck);
-	return [syn, synAck];
+	return conn.send('server', ['SYN', 'ACK'], NOTE.synAck);
+}
+
+/**
+ * The first half of a handshake: the client's SYN goes out and the server's kernel answers
+ * with a SYN/ACK, filing the request in the SYN queue. Returns the segments.
+ */
+export function synAndSynAck(s: Script, conn: Connection, client: string, serverConn: string) {
+	return [sendSyn(s, conn, client, NOTE.syn(conn.ports.client)), answerSyn(s, conn, serverConn)];
 }
 
 /** The second half: the client's ACK; both ends ESTABLISHED, the request moves to the accept queue. */
@@ -309,6 +362,33 @@ export function finalAck(s: Script, conn: Connection, client: string, serverConn
 	return [ack];
 }
 
+/** A blocking connect(): it waits through SYN and SYN/ACK and returns as its ACK goes out. */
+export function blockingConnect(s: Script, conn: Connection) {
+	const both = {
+		side: 'client',
+		blocks: true,
+		until: UNTIL.connect,
+		c: CONNECT_C,
+		source: 'connect(2); RFC 9293 §3.5'
+	} as const;
+	s.step({
+		...both,
+		call: call('connect', connectArgs, null),
+		phase: 'waits',
+		segments: synAndSynAck(s, conn, CLIENT.id, SERVER_CONN.id),
+		node: `const socket = net.connect(${PORT}, '${SERVER_HOST}');`,
+		explanation: EXPLAIN.connectWaits(conn.ports.client)
+	});
+	s.step({
+		...both,
+		call: call('connect', connectArgs, '0'),
+		phase: 'returns',
+		segments: finalAck(s, conn, CLIENT.id, SERVER_CONN.id),
+		node: "socket.on('connect', () => { … });",
+		explanation: EXPLAIN.connectReturns
+	});
+}
+
 /** The server takes the oldest connection off the accept queue as descriptor `fd`. */
 export function takeFromQueue(s: Script, fd: number): string {
 	const entry = s.queues?.accept.shift();
@@ -322,44 +402,35 @@ export const ACCEPT_C = 'int conn = accept(lfd, (struct sockaddr *)&peer, &len);
 export const ACCEPT_NODE =
 	'net.createServer((socket) => { … }); // called with each accepted connection';
 
+/**
+ * accept() returns the oldest completed connection as descriptor `fd`: at once, or (`waited`)
+ * at the end of a wait that began in an earlier step.
+ */
+export function acceptStep(
+	s: Script,
+	fd: number,
+	say: { explanation: string; node?: string; waited?: boolean }
+) {
+	const peer = takeFromQueue(s, fd);
+	s.step({
+		side: 'server',
+		call: call('accept', acceptArgs, String(fd), { out: `peer = ${peer}` }),
+		phase: say.waited ? 'returns' : 'whole',
+		blocks: say.waited ?? false,
+		until: say.waited ? UNTIL.accept : UNTIL.acceptReady,
+		c: ACCEPT_C,
+		node: say.node ?? ACCEPT_NODE,
+		explanation: say.explanation,
+		source: 'accept(2)'
+	});
+}
+
 /** Setup shared by the TCP scenarios: listen, connect (two steps), accept at once (fd 4). */
 export function connectedPair(s: Script, conn: Connection) {
 	serverSetup(s);
 	clientSocket(s);
-	s.step({
-		side: 'client',
-		call: call('connect', connectArgs, null),
-		phase: 'waits',
-		blocks: true,
-		until: UNTIL.connect,
-		segments: synAndSynAck(s, conn, 'client', 'server-conn'),
-		c: 'connect(fd, (struct sockaddr *)&server, sizeof server);',
-		node: `const socket = net.connect(${PORT}, '${SERVER_HOST}');`,
-		explanation: EXPLAIN.connectWaits(conn.ports.client),
-		source: 'connect(2); RFC 9293 §3.5'
-	});
-	s.step({
-		side: 'client',
-		call: call('connect', connectArgs, '0'),
-		phase: 'returns',
-		blocks: true,
-		until: UNTIL.connect,
-		segments: finalAck(s, conn, 'client', 'server-conn'),
-		c: 'connect(fd, (struct sockaddr *)&server, sizeof server);',
-		node: "socket.on('connect', () => { … });",
-		explanation: EXPLAIN.connectReturns,
-		source: 'connect(2); RFC 9293 §3.5'
-	});
-	const peer = takeFromQueue(s, 4);
-	s.step({
-		side: 'server',
-		call: call('accept', acceptArgs, '4', { out: `peer = ${peer}` }),
-		until: UNTIL.acceptReady,
-		c: ACCEPT_C,
-		node: ACCEPT_NODE,
-		explanation: EXPLAIN.acceptAtOnce(4),
-		source: 'accept(2)'
-	});
+	blockingConnect(s, conn);
+	acceptStep(s, SERVER_CONN.fd, { explanation: EXPLAIN.acceptAtOnce(SERVER_CONN.fd) });
 }
 
 /** `from` sends `data`; the other side's kernel acknowledges it. */
@@ -370,10 +441,110 @@ export function dataAndAck(conn: Connection, from: Side, data: string): Segment[
 	];
 }
 
+/**
+ * send() of `data` on a connected socket; the peer's kernel acknowledges it. `echo`: the server
+ * sends back the buffer it just read, so the C line passes `buf` and `n`.
+ */
+export function sendStep(
+	s: Script,
+	conn: Connection,
+	h: Handle,
+	data: string,
+	say: { node: string; explanation: string; source?: string; echo?: boolean }
+) {
+	const bytes = String(data.length);
+	s.step({
+		side: h.side,
+		call: call('send', [String(h.fd), say.echo ? 'buf' : quoted(data), bytes, '0'], bytes),
+		until: UNTIL.send,
+		segments: dataAndAck(conn, h.side, data),
+		c: say.echo ? `send(${h.c}, buf, n, 0);` : `send(${h.c}, "${data}", ${bytes}, 0);`,
+		node: say.node,
+		explanation: say.explanation,
+		source: say.source ?? 'send(2)'
+	});
+}
+
+/** What a recv() step shows: a wait that begins, data (maybe after that wait), or end-of-file. */
+export type Received = { waits: true } | { data: string; waited?: boolean } | { eof: true };
+
+/** recv() on a connected socket into a 1024-byte buffer. */
+export function recvStep(
+	s: Script,
+	h: Handle,
+	got: Received,
+	say: { explanation: string; node?: string; source?: string }
+) {
+	const waits = 'waits' in got;
+	const blocked = waits || ('data' in got && got.waited === true);
+	const c = `ssize_t n = recv(${h.c}, buf, sizeof buf, 0);`;
+	s.step({
+		side: h.side,
+		call:
+			'data' in got
+				? call('recv', [String(h.fd), 'buf', '1024', '0'], String(got.data.length), {
+						out: `buf = ${quoted(got.data)}`
+					})
+				: call('recv', [String(h.fd), 'buf', '1024', '0'], waits ? null : '0'),
+		phase: waits ? 'waits' : blocked ? 'returns' : 'whole',
+		blocks: blocked,
+		until: blocked ? UNTIL.recv : UNTIL.recvReady,
+		c: 'eof' in got ? `${c} // 0: end-of-file` : c,
+		node:
+			say.node ??
+			('eof' in got ? "socket.on('end', () => { … });" : "socket.on('data', (chunk) => { … });"),
+		explanation: say.explanation,
+		source: say.source ?? 'recv(2)'
+	});
+}
+
 /** `from` sends a FIN; the other side's kernel acknowledges it. */
 export function finAndAck(conn: Connection, from: Side): Segment[] {
 	return [conn.send(from, ['FIN', 'ACK'], NOTE.fin), conn.send(other(from), ['ACK'], NOTE.finAck)];
 }
 
+/** The first FIN and its ACK: `h` goes FIN-WAIT-1 → FIN-WAIT-2, `peer` to CLOSE-WAIT. */
+export function firstFin(s: Script, conn: Connection, h: Handle, peer: Handle): Segment[] {
+	s.set(h.id, 'FIN-WAIT-1');
+	const segments = finAndAck(conn, h.side);
+	s.set(h.id, 'FIN-WAIT-2');
+	s.set(peer.id, 'CLOSE-WAIT');
+	return segments;
+}
+
+/** The second FIN and its ACK: `h` goes LAST-ACK → CLOSED, `peer` (closed first) to TIME-WAIT. */
+export function secondFin(s: Script, conn: Connection, h: Handle, peer: Handle): Segment[] {
+	s.set(h.id, 'LAST-ACK');
+	const segments = finAndAck(conn, h.side);
+	s.set(h.id, 'CLOSED');
+	s.set(peer.id, 'TIME-WAIT');
+	return segments;
+}
+
+/** close(): the descriptor goes; the segments it causes are worked out by the caller. */
+export function closeStep(
+	s: Script,
+	h: Handle,
+	say: {
+		node: string;
+		explanation: string;
+		source: string;
+		segments?: Segment[];
+		c?: string;
+		until?: string;
+	}
+) {
+	s.patch(h.id, { fd: null });
+	s.step({
+		side: h.side,
+		call: call('close', [String(h.fd)], '0'),
+		until: say.until ?? UNTIL.close,
+		segments: say.segments,
+		c: say.c ?? `close(${h.c});`,
+		node: say.node,
+		explanation: say.explanation,
+		source: say.source
+	});
+}
+
 export const isns = (i: 0 | 1 | 2) => ({ client: CLIENT_ISNS[i], server: SERVER_ISNS[i] });
-export const quoted = (data: string) => JSON.stringify(data);
