@@ -17,7 +17,7 @@ import type {
 } from './simulate';
 import { OUTCOME_TEXT, SEGMENT_TEXT as T, type SegmentText } from './tcp-text';
 import { INITIAL_RTO_MS, synSchedule } from './timers';
-import { sequenceLength, Wire } from './wire';
+import { other, sequenceLength, Wire, type SendSpec } from './wire';
 import type { TcpState } from './state-machine';
 
 /** How long an application takes to act on what woke it, ms (a Node capture showed 2–5 ms). */
@@ -42,32 +42,80 @@ const says = (text: SegmentText) => ({ explain: text.explain, source: text.sourc
 /** When an application woken at `wake` acts (see the timing note above). */
 const appTime = (w: Wire, wake: number) => w.quietAfter(wake + APP_DELAY);
 
+/**
+ * What each kind of segment is to the two state machines, in Figure 5's words: the call that
+ * sends it and what it is on arrival. A script adds when it is sent and why.
+ */
+type Kind = Pick<SendSpec, 'flags' | 'call' | 'onArrival'>;
+const SYN: Kind = { flags: ['SYN'], call: 'active OPEN', onArrival: 'rcv SYN' };
+const SYN_ACK: Kind = { flags: ['SYN', 'ACK'], onArrival: 'rcv SYN,ACK' };
+const ACK_OF_SYN: Kind = { flags: ['ACK'], onArrival: 'rcv ACK of SYN' };
+const FIN: Kind = { flags: ['FIN', 'ACK'], call: 'CLOSE', onArrival: 'rcv FIN' };
+const ACK_OF_FIN: Kind = { flags: ['ACK'], onArrival: 'rcv ACK of FIN' };
+
 interface Built {
 	segments: SimulatedSegment[];
 	outcome: ConnectionOutcome;
 }
 
-/** SYN, SYN-ACK, ACK from `start`; records connect() and accept(). */
-function handshake(w: Wire, start = 0) {
-	const syn = w.send('client', start, {
-		flags: ['SYN'],
-		call: 'active OPEN',
-		onArrival: 'rcv SYN',
-		...says(T.syn)
-	});
-	const synAck = w.send('server', arrival(syn), {
-		flags: ['SYN', 'ACK'],
-		onArrival: 'rcv SYN,ACK',
-		...says(T.synAck)
-	});
-	const ack = w.send('client', arrival(synAck), {
-		flags: ['ACK'],
-		onArrival: 'rcv ACK of SYN',
-		...says(T.handshakeAck)
-	});
+/**
+ * The client acknowledges the SYN-ACK that reached it: connect() returns as the SYN-ACK
+ * arrives, accept() as this ACK does.
+ */
+function ackTheSynAck(w: Wire, synAck: SimulatedSegment, text: SegmentText = T.handshakeAck) {
+	const ack = w.send('client', arrival(synAck), { ...ACK_OF_SYN, ...says(text) });
 	w.call('client', 'connect', 0, arrival(synAck));
 	w.call('server', 'accept', 4, arrival(ack));
+	return ack;
+}
+
+/** SYN, SYN-ACK, ACK from `start`; records connect() and accept(). */
+function handshake(w: Wire, start = 0) {
+	const syn = w.send('client', start, { ...SYN, ...says(T.syn) });
+	const synAck = w.send('server', arrival(syn), { ...SYN_ACK, ...says(T.synAck) });
+	const ack = ackTheSynAck(w, synAck);
 	return { syn, synAck, ack, connected: arrival(synAck), accepted: arrival(ack) };
+}
+
+/** `from` sends `payload` at `time`; the peer's kernel acknowledges it and its recv() returns it. */
+function dataAndAck(
+	w: Wire,
+	from: Side,
+	time: number,
+	payload: string,
+	text: SegmentText,
+	ackText: SegmentText = T.ackOfData
+) {
+	const data = w.send(from, time, { flags: ['PSH', 'ACK'], payload, ...says(text) });
+	const ack = w.send(other(from), arrival(data), { flags: ['ACK'], ...says(ackText) });
+	w.call(other(from), 'recv', payload.length, arrival(data));
+	return { data, ack };
+}
+
+/**
+ * `from` calls close() (or shutdown()) at `time`: its FIN, which the peer's kernel acknowledges;
+ * the peer's recv() returns 0.
+ */
+function firstFin(
+	w: Wire,
+	from: Side,
+	time: number,
+	text: SegmentText,
+	call: 'close' | 'shutdown' = 'close'
+) {
+	const fin = w.send(from, time, { ...FIN, ...says(text) });
+	w.call(from, call, 0, time);
+	w.send(other(from), arrival(fin), { ...ACK_OF_FIN, ...says(T.ackOfFin) });
+	w.call(other(from), 'recv', 0, arrival(fin));
+	return fin;
+}
+
+/** `from` closes last at `time`: its FIN, and the ACK that leaves its peer in TIME-WAIT. */
+function lastFin(w: Wire, from: Side, time: number) {
+	const fin = w.send(from, time, { ...FIN, ...says(T.secondFin) });
+	w.call(from, 'close', 0, time);
+	w.send(other(from), arrival(fin), { ...ACK_OF_FIN, ...says(T.lastAck) });
+	return fin;
 }
 
 function finish(
@@ -120,12 +168,7 @@ function open(c: ScenarioContext): Built {
 
 function lostSyn(c: ScenarioContext): Built {
 	const w = listening(c);
-	const syn = w.send('client', 0, {
-		flags: ['SYN'],
-		call: 'active OPEN',
-		lost: true,
-		...says(T.synLost)
-	});
+	const syn = w.send('client', 0, { ...SYN, lost: true, ...says(T.synLost) });
 	const again = w.send('client', INITIAL_RTO_MS, {
 		flags: ['SYN'],
 		retransmits: syn,
@@ -133,29 +176,13 @@ function lostSyn(c: ScenarioContext): Built {
 		onArrival: 'rcv SYN',
 		...says(T.synRetransmitted)
 	});
-	const synAck = w.send('server', arrival(again), {
-		flags: ['SYN', 'ACK'],
-		onArrival: 'rcv SYN,ACK',
-		...says(T.synAck)
-	});
-	const ack = w.send('client', arrival(synAck), {
-		flags: ['ACK'],
-		onArrival: 'rcv ACK of SYN',
-		...says(T.handshakeAck)
-	});
-	w.call('client', 'connect', 0, arrival(synAck));
-	w.call('server', 'accept', 4, arrival(ack));
+	ackTheSynAck(w, w.send('server', arrival(again), { ...SYN_ACK, ...says(T.synAck) }));
 	return finish(w, 'lost-syn');
 }
 
 function lostSynAck(c: ScenarioContext): Built {
 	const w = listening(c);
-	const syn = w.send('client', 0, {
-		flags: ['SYN'],
-		call: 'active OPEN',
-		onArrival: 'rcv SYN',
-		...says(T.syn)
-	});
+	const syn = w.send('client', 0, { ...SYN, ...says(T.syn) });
 	const synAck = w.send('server', arrival(syn), {
 		flags: ['SYN', 'ACK'],
 		lost: true,
@@ -170,35 +197,19 @@ function lostSynAck(c: ScenarioContext): Built {
 		...says(T.synRetransmittedToSynReceived)
 	});
 	const synAckAgain = w.send('server', arrival(again), {
-		flags: ['SYN', 'ACK'],
+		...SYN_ACK,
 		retransmits: synAck,
 		timeout: null,
-		onArrival: 'rcv SYN,ACK',
 		...says(T.synAckForRepeatedSyn)
 	});
-	const ack = w.send('client', arrival(synAckAgain), {
-		flags: ['ACK'],
-		onArrival: 'rcv ACK of SYN',
-		...says(T.handshakeAck)
-	});
-	w.call('client', 'connect', 0, arrival(synAckAgain));
-	w.call('server', 'accept', 4, arrival(ack));
+	ackTheSynAck(w, synAckAgain);
 	return finish(w, 'lost-syn-ack');
 }
 
 function lostAck(c: ScenarioContext): Built {
 	const w = listening(c);
-	const syn = w.send('client', 0, {
-		flags: ['SYN'],
-		call: 'active OPEN',
-		onArrival: 'rcv SYN',
-		...says(T.syn)
-	});
-	const synAck = w.send('server', arrival(syn), {
-		flags: ['SYN', 'ACK'],
-		onArrival: 'rcv SYN,ACK',
-		...says(T.synAck)
-	});
+	const syn = w.send('client', 0, { ...SYN, ...says(T.syn) });
+	const synAck = w.send('server', arrival(syn), { ...SYN_ACK, ...says(T.synAck) });
 	w.send('client', arrival(synAck), { flags: ['ACK'], lost: true, ...says(T.ackLost) });
 	w.call('client', 'connect', 0, arrival(synAck));
 	const again = w.send('server', synAck.time + INITIAL_RTO_MS, {
@@ -207,11 +218,7 @@ function lostAck(c: ScenarioContext): Built {
 		timeout: INITIAL_RTO_MS,
 		...says(T.synAckRetransmitted)
 	});
-	const ack = w.send('client', arrival(again), {
-		flags: ['ACK'],
-		onArrival: 'rcv ACK of SYN',
-		...says(T.ackForDuplicateSynAck)
-	});
+	const ack = w.send('client', arrival(again), { ...ACK_OF_SYN, ...says(T.ackForDuplicateSynAck) });
 	w.call('server', 'accept', 4, arrival(ack));
 	return finish(w, 'lost-ack');
 }
@@ -219,12 +226,7 @@ function lostAck(c: ScenarioContext): Built {
 function simultaneousOpen(c: ScenarioContext): Built {
 	const w = new Wire(c, { client: 'CLOSED', server: 'CLOSED' });
 	const syns = (['client', 'server'] as const).map((side) =>
-		w.send(side, 0, {
-			flags: ['SYN'],
-			call: 'active OPEN',
-			onArrival: 'rcv SYN',
-			...says(T.simultaneousSyn)
-		})
+		w.send(side, 0, { ...SYN, ...says(T.simultaneousSyn) })
 	);
 	// Each side answers when the other's SYN reaches it.
 	const synAcks = (['client', 'server'] as const).map((side, i) =>
@@ -286,51 +288,15 @@ function synTimeout(c: ScenarioContext): Built {
 function data(c: ScenarioContext): Built {
 	const w = listening(c);
 	const { connected } = handshake(w);
-	const request = w.send('client', appTime(w, connected), {
-		flags: ['PSH', 'ACK'],
-		payload: HTTP_REQUEST,
-		...says(T.request)
-	});
-	w.send('server', arrival(request), { flags: ['ACK'], ...says(T.ackOfData) });
-	w.call('server', 'recv', HTTP_REQUEST.length, arrival(request));
-	const response = w.send('server', appTime(w, arrival(request)), {
-		flags: ['PSH', 'ACK'],
-		payload: HTTP_RESPONSE,
-		...says(T.response)
-	});
-	w.send('client', arrival(response), { flags: ['ACK'], ...says(T.ackOfData) });
-	w.call('client', 'recv', HTTP_RESPONSE.length, arrival(response));
+	const request = dataAndAck(w, 'client', appTime(w, connected), HTTP_REQUEST, T.request).data;
+	dataAndAck(w, 'server', appTime(w, arrival(request)), HTTP_RESPONSE, T.response);
 	return finish(w, 'data');
 }
 
 /** FIN, ACK, FIN, ACK from `first`, starting at `time` (RFC 9293 Figure 12). */
 function closeSequence(w: Wire, first: Side, time: number) {
-	const second: Side = first === 'client' ? 'server' : 'client';
-	const fin = w.send(first, time, {
-		flags: ['FIN', 'ACK'],
-		call: 'CLOSE',
-		onArrival: 'rcv FIN',
-		...says(T.fin)
-	});
-	w.call(first, 'close', 0, time);
-	w.send(second, arrival(fin), {
-		flags: ['ACK'],
-		onArrival: 'rcv ACK of FIN',
-		...says(T.ackOfFin)
-	});
-	w.call(second, 'recv', 0, arrival(fin));
-	const finBack = w.send(second, appTime(w, arrival(fin)), {
-		flags: ['FIN', 'ACK'],
-		call: 'CLOSE',
-		onArrival: 'rcv FIN',
-		...says(T.secondFin)
-	});
-	w.call(second, 'close', 0, finBack.time);
-	w.send(first, arrival(finBack), {
-		flags: ['ACK'],
-		onArrival: 'rcv ACK of FIN',
-		...says(T.lastAck)
-	});
+	const fin = firstFin(w, first, time, T.fin);
+	lastFin(w, other(first), appTime(w, arrival(fin)));
 }
 
 function closeClientFirst(c: ScenarioContext): Built {
@@ -353,20 +319,11 @@ function simultaneousClose(c: ScenarioContext): Built {
 	const time = appTime(w, accepted);
 	const fins = (['client', 'server'] as const).map((side) => {
 		w.call(side, 'close', 0, time);
-		return w.send(side, time, {
-			flags: ['FIN', 'ACK'],
-			call: 'CLOSE',
-			onArrival: 'rcv FIN',
-			...says(T.simultaneousFin)
-		});
+		return w.send(side, time, { ...FIN, ...says(T.simultaneousFin) });
 	});
 	for (const [i, side] of (['client', 'server'] as const).entries()) {
 		// Each side acknowledges the FIN that reached it (the other side's).
-		w.send(side, arrival(fins[1 - i]), {
-			flags: ['ACK'],
-			onArrival: 'rcv ACK of FIN',
-			...says(T.closingAck)
-		});
+		w.send(side, arrival(fins[1 - i]), { ...ACK_OF_FIN, ...says(T.closingAck) });
 	}
 	return finish(w, 'simultaneous-close');
 }
@@ -374,45 +331,17 @@ function simultaneousClose(c: ScenarioContext): Built {
 function halfClose(c: ScenarioContext): Built {
 	const w = listening(c);
 	const { connected } = handshake(w);
-	const request = w.send('client', appTime(w, connected), {
-		flags: ['PSH', 'ACK'],
-		payload: PING,
-		...says(T.halfCloseRequest)
-	});
-	w.send('server', arrival(request), { flags: ['ACK'], ...says(T.ackOfData) });
-	w.call('server', 'recv', PING.length, arrival(request));
-	const fin = w.send('client', appTime(w, request.time), {
-		flags: ['FIN', 'ACK'],
-		call: 'CLOSE',
-		onArrival: 'rcv FIN',
-		...says(T.halfCloseFin)
-	});
-	w.call('client', 'shutdown', 0, fin.time);
-	w.send('server', arrival(fin), {
-		flags: ['ACK'],
-		onArrival: 'rcv ACK of FIN',
-		...says(T.ackOfFin)
-	});
-	w.call('server', 'recv', 0, arrival(fin));
-	const reply = w.send('server', appTime(w, arrival(fin)), {
-		flags: ['PSH', 'ACK'],
-		payload: PONG,
-		...says(T.replyAfterFin)
-	});
-	w.send('client', arrival(reply), { flags: ['ACK'], ...says(T.ackInFinWait2) });
-	w.call('client', 'recv', PONG.length, arrival(reply));
-	const serverFin = w.send('server', appTime(w, reply.time), {
-		flags: ['FIN', 'ACK'],
-		call: 'CLOSE',
-		onArrival: 'rcv FIN',
-		...says(T.secondFin)
-	});
-	w.call('server', 'close', 0, serverFin.time);
-	w.send('client', arrival(serverFin), {
-		flags: ['ACK'],
-		onArrival: 'rcv ACK of FIN',
-		...says(T.lastAck)
-	});
+	const request = dataAndAck(w, 'client', appTime(w, connected), PING, T.halfCloseRequest).data;
+	const fin = firstFin(w, 'client', appTime(w, request.time), T.halfCloseFin, 'shutdown');
+	const reply = dataAndAck(
+		w,
+		'server',
+		appTime(w, arrival(fin)),
+		PONG,
+		T.replyAfterFin,
+		T.ackInFinWait2
+	).data;
+	const serverFin = lastFin(w, 'server', appTime(w, reply.time));
 	w.call('client', 'recv', 0, arrival(serverFin));
 	return finish(w, 'half-close');
 }
@@ -420,13 +349,7 @@ function halfClose(c: ScenarioContext): Built {
 function abort(c: ScenarioContext): Built {
 	const w = listening(c);
 	const { connected } = handshake(w);
-	const request = w.send('client', appTime(w, connected), {
-		flags: ['PSH', 'ACK'],
-		payload: PING,
-		...says(T.request)
-	});
-	const ack = w.send('server', arrival(request), { flags: ['ACK'], ...says(T.ackOfData) });
-	w.call('server', 'recv', PING.length, arrival(request));
+	const { ack } = dataAndAck(w, 'client', appTime(w, connected), PING, T.request);
 	const rst = w.send('client', appTime(w, arrival(ack)), {
 		flags: ['RST', 'ACK'],
 		call: 'ABORT',
