@@ -18,6 +18,7 @@ import { colonHex, field, hexNumber, slice, u16, u32, u8, unit } from '../packet
 import { RFC_IPV4 } from '../packet/problems';
 import { report, type Context, type IpPayload } from '../packet/types';
 import { formatIpv4 } from './address';
+import { addressFields, unreadableOptions, versionField } from './fields';
 import { IPV4_OPTIONS, ipProblems, ipText, protocolName } from './ip-text';
 
 const ECN_SOURCE = 'RFC 3168 §5';
@@ -31,21 +32,24 @@ export interface Ipv4Result {
 	end: number;
 }
 
+/** The Pointer of the route and timestamp options of the option at `at`: where the next entry goes. */
+function pointerField(at: number, pointer: number): Field {
+	return field({
+		key: 'ip.opt.ptr',
+		name: 'Pointer',
+		offset: at + 2,
+		length: 1,
+		value: pointer,
+		meaning: ipText.pointer(pointer),
+		source: RFC_IPV4,
+		category: 'length'
+	});
+}
+
 /** Record Route, Loose and Strict Source Route (RFC 791 §3.1): pointer, then addresses. */
 function routeOption(bytes: Uint8Array, at: number, length: number): Field[] {
 	const pointer = u8(bytes, at + 2);
-	const fields = [
-		field({
-			key: 'ip.opt.ptr',
-			name: 'Pointer',
-			offset: at + 2,
-			length: 1,
-			value: pointer,
-			meaning: ipText.pointer(pointer),
-			source: RFC_IPV4,
-			category: 'length'
-		})
-	];
+	const fields = [pointerField(at, pointer)];
 	for (let p = at + 3; p + 4 <= at + length; p += 4) {
 		const address = formatIpv4(slice(bytes, p, p + 4));
 		fields.push(
@@ -70,16 +74,7 @@ function timestampOption(bytes: Uint8Array, at: number, length: number): Field[]
 	const overflow = u8(bytes, at + 3) >> 4;
 	const flag = u8(bytes, at + 3) & 15;
 	const fields = [
-		field({
-			key: 'ip.opt.ptr',
-			name: 'Pointer',
-			offset: at + 2,
-			length: 1,
-			value: pointer,
-			meaning: ipText.pointer(pointer),
-			source: RFC_IPV4,
-			category: 'length'
-		}),
+		pointerField(at, pointer),
 		field({
 			key: 'ip.opt.overflow',
 			name: 'Overflow',
@@ -218,18 +213,7 @@ function decodeOptions(ctx: Context, start: number, end: number): Field[] {
 				'ipv4',
 				at + 1
 			);
-			options.push(
-				field({
-					key: 'ip.options.unparsed',
-					name: 'Unreadable options',
-					offset: at,
-					length: end - at,
-					value: colonHex(slice(bytes, at, end)),
-					meaning: ipText.unparsed(end - at),
-					source: RFC_IPV4,
-					category: 'options'
-				})
-			);
+			options.push(unreadableOptions(4, bytes, at, end, RFC_IPV4));
 			break;
 		}
 		const children = [
@@ -346,17 +330,7 @@ export function decodeIpv4(
 	const checksum = checksumOutcome?.meaning ?? ipText.checksumNotChecked(u16(bytes, offset + 10));
 
 	const fields: Field[] = [
-		field({
-			key: 'ip.version',
-			name: 'Version',
-			offset,
-			bitOffset: 0,
-			bitLength: 4,
-			value: version,
-			meaning: ipText.version(version, 4),
-			source: RFC_IPV4,
-			category: 'type'
-		}),
+		versionField(4, offset, version, RFC_IPV4),
 		field({
 			key: 'ip.hdr_len',
 			name: 'IHL',
@@ -521,26 +495,7 @@ export function decodeIpv4(
 			category: 'checksum',
 			verdict: checksumOutcome?.fieldVerdict
 		}),
-		field({
-			key: 'ip.src',
-			name: 'Source Address',
-			offset: offset + 12,
-			length: 4,
-			value: formatIpv4(src),
-			meaning: ipText.address(formatIpv4(src), 'source'),
-			source: RFC_IPV4,
-			category: 'address'
-		}),
-		field({
-			key: 'ip.dst',
-			name: 'Destination Address',
-			offset: offset + 16,
-			length: 4,
-			value: formatIpv4(dst),
-			meaning: ipText.address(formatIpv4(dst), 'destination'),
-			source: RFC_IPV4,
-			category: 'address'
-		})
+		...addressFields(4, offset + 12, { src, dst }, RFC_IPV4)
 	];
 	if (headerLength > 20) {
 		const optionsEnd = offset + headerLength;

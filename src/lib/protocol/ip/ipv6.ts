@@ -14,6 +14,7 @@ import {
 } from '../packet/problems';
 import { report, type Context, type IpPayload } from '../packet/types';
 import { formatIpv6 } from './address';
+import { addressFields, unreadableOptions, versionField } from './fields';
 import { IPV6_OPTIONS, ipProblems, ipText, protocolName } from './ip-text';
 
 export interface Ipv6Result {
@@ -104,18 +105,7 @@ function options(ctx: Context, start: number, end: number): Field[] {
 		const length = u8(bytes, at + 1);
 		if (at + 2 + length > end) {
 			report(ctx, 'IPV6_OPTION_OVERRUN', ipProblems.optionOverrun(at, end - at), 'ipv6', at + 1);
-			out.push(
-				field({
-					key: 'ipv6.opt.unparsed',
-					name: 'Unreadable options',
-					offset: at,
-					length: end - at,
-					value: colonHex(slice(bytes, at, end)),
-					meaning: ipText.unparsed(end - at),
-					source: RFC_IPV6_OPTIONS,
-					category: 'options'
-				})
-			);
+			out.push(unreadableOptions(6, bytes, at, end, RFC_IPV6_OPTIONS));
 			break;
 		}
 		const children = [
@@ -475,17 +465,7 @@ export function decodeIpv6(
 	const src = slice(bytes, offset + 8, offset + 24);
 	const dst = slice(bytes, offset + 24, offset + 40);
 	const fields: Field[] = [
-		field({
-			key: 'ipv6.version',
-			name: 'Version',
-			offset,
-			bitOffset: 0,
-			bitLength: 4,
-			value: version,
-			meaning: ipText.version(version, 6),
-			source: RFC_IPV6,
-			category: 'type'
-		}),
+		versionField(6, offset, version, RFC_IPV6),
 		field({
 			key: 'ipv6.tclass',
 			name: 'Traffic Class',
@@ -565,26 +545,7 @@ export function decodeIpv6(
 			source: RFC_IPV6,
 			category: 'code'
 		}),
-		field({
-			key: 'ipv6.src',
-			name: 'Source Address',
-			offset: offset + 8,
-			length: 16,
-			value: formatIpv6(src),
-			meaning: ipText.address(formatIpv6(src), 'source'),
-			source: 'RFC 8200 §3; RFC 5952',
-			category: 'address'
-		}),
-		field({
-			key: 'ipv6.dst',
-			name: 'Destination Address',
-			offset: offset + 24,
-			length: 16,
-			value: formatIpv6(dst),
-			meaning: ipText.address(formatIpv6(dst), 'destination'),
-			source: 'RFC 8200 §3; RFC 5952',
-			category: 'address'
-		})
+		...addressFields(6, offset + 8, { src, dst }, 'RFC 8200 §3; RFC 5952')
 	];
 	const capture = Math.min(limit, bytes.length);
 	const present = capture - offset;
