@@ -43,6 +43,18 @@ export function decodeTcpOptions(
 	const summary: OptionSummary = { names: [] };
 	let at = start;
 	let ended = false;
+	/** The options from `at` to the end, as one field, once no more can be read. */
+	const rest = (name: string) =>
+		field({
+			key: 'tcp.options.unparsed',
+			name,
+			offset: at,
+			length: end - at,
+			value: colonHex(slice(bytes, at, end)),
+			meaning: optionText.unparsed(end - at),
+			source: RFC_TCP_OPTIONS,
+			category: 'options'
+		});
 	// Options the capture cuts off are laid out as declared and clipped later; none is read
 	// beyond the last byte present.
 	while (at < Math.max(present, start) && at < end) {
@@ -90,18 +102,7 @@ export function decodeTcpOptions(
 		const name = known?.name ?? `Kind ${kind}`;
 		if (at + 1 >= present && present < end) {
 			// The capture ends before this option's length byte: nothing more can be read.
-			fields.push(
-				field({
-					key: 'tcp.options.unparsed',
-					name: 'Cut option',
-					offset: at,
-					length: end - at,
-					value: colonHex(slice(bytes, at, end)),
-					meaning: optionText.unparsed(end - at),
-					source: RFC_TCP_OPTIONS,
-					category: 'options'
-				})
-			);
+			fields.push(rest('Cut option'));
 			break;
 		}
 		const length = u8(bytes, at + 1);
@@ -123,18 +124,7 @@ export function decodeTcpOptions(
 					at + 1
 				);
 			}
-			fields.push(
-				field({
-					key: 'tcp.options.unparsed',
-					name: 'Unreadable options',
-					offset: at,
-					length: end - at,
-					value: colonHex(slice(bytes, at, end)),
-					meaning: optionText.unparsed(end - at),
-					source: RFC_TCP_OPTIONS,
-					category: 'options'
-				})
-			);
+			fields.push(rest('Unreadable options'));
 			break;
 		}
 		const key = known?.key ?? 'unknown';
