@@ -17,7 +17,10 @@ export interface NumberSource {
 	relative: number;
 	/** The segment (index) whose end this number is, or null for an ISN, a copy or a reset's 0. */
 	after: number | null;
-	/** '1037 = 1001 + 36 bytes of segment 4'. */
+	/**
+	 * '1037 = 1001 + 36 bytes of segment 4': in absolute numbers, or in relative ones
+	 * ('37 = 1 + 36 bytes of segment 4') when segmentNumbers was asked for them.
+	 */
 	text: string;
 }
 
@@ -37,47 +40,59 @@ function parts(s: SimulatedSegment): { syn: boolean; bytes: number; fin: boolean
 const end = (s: SimulatedSegment) => (s.seq + parts(s).total) % MOD;
 const other = (side: Side): Side => (side === 'client' ? 'server' : 'client');
 
-/** Explains every segment's numbers. Never throws; a number it cannot trace is given plainly. */
-export function segmentNumbers(segments: readonly SimulatedSegment[]): SegmentNumbers[] {
+/**
+ * Explains every segment's numbers. `relative`: word the arithmetic in Wireshark's relative
+ * numbers, the ones a view shows in that mode (default: the absolute numbers on the wire).
+ * Never throws; a number it cannot trace is given plainly.
+ */
+export function segmentNumbers(
+	segments: readonly SimulatedSegment[],
+	options: { relative?: boolean } = {}
+): SegmentNumbers[] {
+	const relative = options.relative ?? false;
 	// Wireshark's base: the SYN's sequence number, or one less than a first segment without SYN
 	// (so a reset from a closed port shows Seq=1, as tshark does).
 	const base: Partial<Record<Side, number>> = {};
 	for (const s of segments) base[s.from] ??= s.flags.SYN ? s.seq : (s.seq - 1 + MOD) % MOD;
 	const rel = (value: number, side: Side) => (value - (base[side] ?? 0) + MOD) % MOD;
+	/** A number of `side`'s in the numbering the text is worded in. */
+	const shown = (value: number, side: Side) => (relative ? rel(value, side) : value);
+	/** A number traced to the end of `before`: its SEQ plus its sequence space. */
+	const sum = (value: number, before: SimulatedSegment) =>
+		NUMBER_TEXT.sum(
+			shown(value, before.from),
+			shown(before.seq, before.from),
+			parts(before),
+			before.index + 1
+		);
 
 	return segments.map((s, i) => {
 		const earlier = segments.slice(0, i);
 		const mine = earlier.filter((o) => o.from === s.from);
+		const number = (after: number | null, text: string): NumberSource => ({
+			value: s.seq,
+			relative: rel(s.seq, s.from),
+			after,
+			text
+		});
 		let seq: NumberSource;
 		if (s.retransmission) {
-			seq = {
-				value: s.seq,
-				relative: rel(s.seq, s.from),
-				after: null,
-				text: NUMBER_TEXT.copy(s.seq, s.retransmission.of + 1)
-			};
+			seq = number(null, NUMBER_TEXT.copy(shown(s.seq, s.from), s.retransmission.of + 1));
 		} else if (s.flags.SYN) {
-			seq = {
-				value: s.seq,
-				relative: rel(s.seq, s.from),
-				after: null,
-				text: NUMBER_TEXT.isn(s.seq)
-			};
+			seq = number(null, NUMBER_TEXT.isn(shown(s.seq, s.from), relative));
 		} else {
 			const previous = [...mine].reverse().find((o) => parts(o).total > 0 && end(o) === s.seq);
+			const reset = s.flags.RST && mine.length === 0;
 			seq = previous
-				? {
-						value: s.seq,
-						relative: rel(s.seq, s.from),
-						after: previous.index,
-						text: NUMBER_TEXT.sum(s.seq, previous.seq, parts(previous), previous.index + 1)
-					}
-				: {
-						value: s.seq,
-						relative: rel(s.seq, s.from),
-						after: null,
-						text: s.flags.RST && mine.length === 0 ? NUMBER_TEXT.resetZero : String(s.seq)
-					};
+				? number(previous.index, sum(s.seq, previous))
+				: number(
+						null,
+						reset
+							? relative
+								? NUMBER_TEXT.resetRelative(rel(s.seq, s.from))
+								: NUMBER_TEXT.resetZero
+							: String(shown(s.seq, s.from))
+					);
 		}
 		let ack: NumberSource | null = null;
 		if (s.flags.ACK) {
@@ -93,14 +108,12 @@ export function segmentNumbers(segments: readonly SimulatedSegment[]): SegmentNu
 			);
 			// The first copy that arrived is the one that moved RCV.NXT; later copies were duplicates.
 			const last = arrived[0];
-			ack = last
-				? {
-						value: s.ack,
-						relative: rel(s.ack, peer),
-						after: last.index,
-						text: NUMBER_TEXT.sum(s.ack, last.seq, parts(last), last.index + 1)
-					}
-				: { value: s.ack, relative: rel(s.ack, peer), after: null, text: String(s.ack) };
+			ack = {
+				value: s.ack,
+				relative: rel(s.ack, peer),
+				after: last ? last.index : null,
+				text: last ? sum(s.ack, last) : String(shown(s.ack, peer))
+			};
 		}
 		return { seq, ack };
 	});

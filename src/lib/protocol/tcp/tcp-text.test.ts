@@ -3,6 +3,7 @@ import { SCENARIO_IDS } from './simulate';
 import {
 	ENCODE_ERRORS,
 	NOT_ALLOWED,
+	NUMBER_TEXT,
 	OPTION_ERRORS,
 	OUTCOME_TEXT,
 	SCENARIO_TEXT,
@@ -64,6 +65,32 @@ describe('tcp-text', () => {
 		}
 		// Arithmetic in words wraps modulo 2^32 like the numbers do.
 		expect(SEGMENT_TEXT.request.explain(draft)).toMatch(/4294967295 \+ 5 = 4\b/);
+	});
+
+	it('words the seq/ack arithmetic in the numbers it is given, absolute or relative', () => {
+		const syn = { syn: true, bytes: 0, fin: false, total: 1 };
+		const data = { syn: false, bytes: 9, fin: false, total: 9 };
+		const fin = { syn: false, bytes: 0, fin: true, total: 1 };
+		// Absolute: ISN 4294967290; 4294967290 + 9 = 4294967299, which is 3 modulo 2^32.
+		expect(NUMBER_TEXT.isn(4294967290)).toBe(
+			'4294967290: the initial sequence number, which the SYN takes'
+		);
+		expect(NUMBER_TEXT.sum(4294967291, 4294967290, syn, 1)).toBe(
+			'4294967291 = 4294967290 + 1 for the SYN of segment 1'
+		);
+		expect(NUMBER_TEXT.sum(3, 4294967290, data, 4)).toBe(
+			'3 = 4294967290 + 9 bytes of segment 4, modulo 2^32'
+		);
+		// The same segments relative to that ISN: 0, then 1, then 1 + 9 = 10; nothing wraps.
+		expect(NUMBER_TEXT.isn(0, true)).toBe(
+			'0: the initial sequence number, which the SYN takes; relative numbers count from it'
+		);
+		expect(NUMBER_TEXT.sum(1, 0, syn, 1)).toBe('1 = 0 + 1 for the SYN of segment 1');
+		expect(NUMBER_TEXT.sum(10, 1, data, 4)).toBe('10 = 1 + 9 bytes of segment 4');
+		expect(NUMBER_TEXT.sum(11, 10, fin, 6)).toBe('11 = 10 + 1 for the FIN of segment 6');
+		expect(NUMBER_TEXT.copy(0, 1)).toBe('0: the same as segment 1, sent again');
+		expect(NUMBER_TEXT.resetZero).toMatch(/^0: /);
+		expect(NUMBER_TEXT.resetRelative(1)).toMatch(/^1: .*sequence number 0.*shows it as 1$/);
 	});
 
 	it('labels a transition the way Figure 5 writes it', () => {

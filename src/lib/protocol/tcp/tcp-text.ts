@@ -341,11 +341,29 @@ export function transitionLabel(
 	return `${from} → ${to} on ${event}${action === 'none' ? '' : ` / ${action}`}`;
 }
 
-/** Where a segment's SEQ and ACK come from (arithmetic.ts); segments are numbered from 1. */
+/**
+ * Where a segment's SEQ and ACK come from (arithmetic.ts); segments are numbered from 1. Each
+ * sentence words its arithmetic in the numbers it is given, so it matches the value shown:
+ * absolute, the 32-bit numbers on the wire ("101 = 100 + 1 for the SYN", "modulo 2^32" when the
+ * sum wraps), or relative, counted from each side's initial sequence number as Wireshark shows
+ * them ("1 = 0 + 1 for the SYN").
+ */
 export const NUMBER_TEXT = {
-	isn: (value: number) => `${value}: the initial sequence number, which the SYN takes`,
+	/** A SYN's own number; `relative`: the value is 0, the point the relative numbers start from. */
+	isn: (value: number, relative = false) =>
+		`${value}: the initial sequence number, which the SYN takes${relative ? '; relative numbers count from it' : ''}`,
 	copy: (value: number, segment: number) => `${value}: the same as segment ${segment}, sent again`,
 	resetZero: '0: a reset from a port with no connection carries sequence number 0',
+	/**
+	 * The same reset in relative numbers: that side sent no SYN to count from, so Wireshark counts
+	 * from one before the reset's 0 and shows it as 1 (tshark's tcp.seq).
+	 */
+	resetRelative: (value: number) =>
+		`${value}: a reset from a port with no connection carries sequence number 0; with no SYN from that side to count from, Wireshark shows it as ${value}`,
+	/**
+	 * `value` = `start` + the sequence space of segment `segment` (SYN, data bytes, FIN), both in
+	 * the same numbering; "modulo 2^32" when the sum passes the largest 32-bit number.
+	 */
 	sum: (
 		value: number,
 		start: number,
