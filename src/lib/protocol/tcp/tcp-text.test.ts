@@ -2,8 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { SCENARIO_IDS } from './simulate';
 import {
 	ENCODE_ERRORS,
+	ENCODED_TEXT,
+	FIELD_TEXT,
 	NOT_ALLOWED,
 	NUMBER_TEXT,
+	NUMBERING_TEXT,
+	RESENT_WITHOUT_TIMER,
+	TIME_WAIT_TEXT,
 	OPTION_ERRORS,
 	OUTCOME_TEXT,
 	SCENARIO_TEXT,
@@ -91,6 +96,28 @@ describe('tcp-text', () => {
 		expect(NUMBER_TEXT.copy(0, 1)).toBe('0: the same as segment 1, sent again');
 		expect(NUMBER_TEXT.resetZero).toMatch(/^0: /);
 		expect(NUMBER_TEXT.resetRelative(1)).toMatch(/^1: .*sequence number 0.*shows it as 1$/);
+	});
+
+	it('words the field facts a view quotes beside a segment’s values', () => {
+		// RFC 7323 §2.2: the window field shifted left by the scale; 63 × 1024 = 64,512.
+		expect(FIELD_TEXT.windowScaled(63, 10)).toBe('63 × 2^10 = 64,512 bytes');
+		// ... but never on a SYN or SYN-ACK (RFC 7323 §2.2).
+		expect(FIELD_TEXT.windowUnscaled(64240)).toMatch(
+			/^64240 bytes \(not scaled.*RFC 7323 §2\.2\)$/
+		);
+		expect(FIELD_TEXT.noAck).toMatch(/ACK flag/);
+		expect(NUMBERING_TEXT.relative).toMatch(/initial sequence number.*Wireshark/);
+		expect(NUMBERING_TEXT.absolute).toMatch(/32-bit/);
+		// facts.md K11, K12: Linux 60 s; RFC 9293 2 × MSL with MSL = 2 minutes.
+		expect(TIME_WAIT_TEXT.lasts('60 s', '4 min')).toBe(
+			'TIME-WAIT 60 s on Linux (RFC 9293: 2 × MSL = 4 min)'
+		);
+		expect(TIME_WAIT_TEXT.nobody).toMatch(/\.$/);
+		expect(RESENT_WITHOUT_TIMER('1,010 ms')).toBe(
+			'no timer: resent at 1,010 ms for the repeated SYN'
+		);
+		// 20 bytes of IPv4 header + 40 of TCP header with SYN options.
+		expect(ENCODED_TEXT(60)).toBe('60 bytes of IPv4 + TCP, checksums included');
 	});
 
 	it('labels a transition the way Figure 5 writes it', () => {

@@ -7,6 +7,7 @@
  * Linux's include/net/tcp.h, net/ipv4/tcp_minisocks.c and ip-sysctl.rst, connect(2), tcp(7), and
  * a Linux 6.18 capture; ../shared/reference/facts.md C14–C20 and K1–K22 hold the same facts.
  */
+import { groupDigits } from '../bytes/text';
 import type { TcpAction, TcpEvent, TcpState } from './state-machine';
 import type { ScenarioId, Side } from './simulate';
 import type { SegmentDraft } from './wire';
@@ -379,6 +380,38 @@ export const NUMBER_TEXT = {
 		return `${value} = ${start} + ${words.join(' + ')} of segment ${segment}${wrap}`;
 	}
 };
+
+/** What a segment's fields mean where a view shows them beside the value. */
+export const FIELD_TEXT = {
+	/** RFC 7323 §2.2: once both SYNs offered scaling, the window field counts in units of 2^shift. */
+	windowScaled: (window: number, shift: number) =>
+		`${window} × 2^${shift} = ${groupDigits(window * 2 ** shift)} bytes`,
+	windowUnscaled: (window: number) =>
+		`${window} bytes (not scaled: a SYN’s window never is, RFC 7323 §2.2)`,
+	noAck: 'not set: without the ACK flag the field carries no meaning (Linux sends 0)'
+};
+
+/** The two numberings a view can show, as Wireshark's "relative sequence numbers" setting. */
+export const NUMBERING_TEXT = {
+	relative: 'Relative: counted from each side’s initial sequence number, as Wireshark shows them.',
+	absolute: 'Absolute: the 32-bit numbers on the wire.'
+};
+
+/**
+ * How long TIME-WAIT lasts (lengths given written out, "60 s", "4 min"): Linux's fixed
+ * TCP_TIMEWAIT_LEN (include/net/tcp.h) and RFC 9293's 2 × MSL (§3.4.2).
+ */
+export const TIME_WAIT_TEXT = {
+	lasts: (linux: string, rfc: string) => `TIME-WAIT ${linux} on Linux (RFC 9293: 2 × MSL = ${rfc})`,
+	nobody: 'Nobody stays in TIME-WAIT.'
+};
+
+/** A segment sent again with no timer behind it: Linux answers a repeated SYN (tcp_check_req). */
+export const RESENT_WITHOUT_TIMER = (at: string) =>
+	`no timer: resent at ${at} for the repeated SYN`;
+
+/** What encodeSegment made of a segment, in a phrase. */
+export const ENCODED_TEXT = (bytes: number) => `${bytes} bytes of IPv4 + TCP, checksums included`;
 
 /** Any value as text for an error message, even one that cannot be converted (never throws). */
 function show(value: unknown): string {

@@ -1,8 +1,17 @@
 /**
  * The handshake stepper's own words: labels of the diagram and the step panel. Facts about TCP
- * (why a segment is sent, how a scenario ends, where a number comes from) come from
- * $lib/protocol/tcp/tcp-text.ts through the model; these only name what the view draws.
+ * (why a segment is sent, how a scenario ends, where a number comes from, what a field means,
+ * how long TIME-WAIT lasts) come from $lib/protocol/tcp/tcp-text.ts, through the model or
+ * composed here; these only name what the view draws.
  */
+import { DEFAULT_DELAY } from '$lib/protocol/tcp/simulate';
+import {
+	ENCODED_TEXT,
+	FIELD_TEXT,
+	NUMBERING_TEXT,
+	RESENT_WITHOUT_TIMER,
+	TIME_WAIT_TEXT
+} from '$lib/protocol/tcp/tcp-text';
 import { formatDuration, formatMs } from './format';
 
 export const STEPPER_TEXT = {
@@ -11,29 +20,24 @@ export const STEPPER_TEXT = {
 	rto: (timeout: number, at: number) =>
 		`RTO ${formatDuration(timeout)} → resent at ${formatMs(at)}`,
 	/** A retransmission with no timer behind it (a SYN-ACK repeated for a repeated SYN). */
-	resentForRepeat: (at: number) => `no timer: resent at ${formatMs(at)} for the repeated SYN`,
+	resentForRepeat: (at: number) => RESENT_WITHOUT_TIMER(formatMs(at)),
 	copyOf: (copy: number, segment: number) => `copy ${copy} of segment ${segment}`,
 	/** Under the diagram when a long wait was cut short. */
 	axisBroken:
 		'Not to scale: each wait longer than four one-way delays is cut short and marked with ≈ and its real length.',
-	axisToScale: 'To scale: one-way delay 10 ms.',
+	axisToScale: `To scale: one-way delay ${DEFAULT_DELAY} ms.`,
 	gap: (ms: number) => `≈ ${formatDuration(ms)}`,
-	windowScaled: (window: number, shift: number) =>
-		`${window} × 2^${shift} = ${(window * 2 ** shift).toLocaleString('en-US')} bytes`,
-	windowUnscaled: (window: number) =>
-		`${window} bytes (not scaled: a SYN’s window never is, RFC 7323 §2.2)`,
+	windowScaled: (window: number, shift: number) => FIELD_TEXT.windowScaled(window, shift),
+	windowUnscaled: (window: number) => FIELD_TEXT.windowUnscaled(window),
 	noOptions: 'none',
-	noAck: 'not set: without the ACK flag the field carries no meaning (Linux sends 0)',
-	numbersAre: (relative: boolean) =>
-		relative
-			? 'Relative: counted from each side’s initial sequence number, as Wireshark shows them.'
-			: 'Absolute: the 32-bit numbers on the wire.',
+	noAck: FIELD_TEXT.noAck,
+	numbersAre: (relative: boolean) => (relative ? NUMBERING_TEXT.relative : NUMBERING_TEXT.absolute),
 	lastGood: 'The diagram still shows the last ISNs that worked.',
 	timeWait: (linuxMs: number, rfcMs: number) =>
-		`TIME-WAIT ${formatDuration(linuxMs)} on Linux (RFC 9293: 2 × MSL = ${formatDuration(rfcMs)})`,
-	noTimeWait: 'Nobody stays in TIME-WAIT.',
+		TIME_WAIT_TEXT.lasts(formatDuration(linuxMs), formatDuration(rfcMs)),
+	noTimeWait: TIME_WAIT_TEXT.nobody,
 	decoderLink: 'Open in the packet decoder',
-	decoderNote: (bytes: number) => `${bytes} bytes of IPv4 + TCP, checksums included`,
+	decoderNote: (bytes: number) => ENCODED_TEXT(bytes),
 	newIsns: 'New ISNs',
 	before: 'before',
 	outcomeStep: 'How it ended'
