@@ -1,5 +1,8 @@
 /** ICMP and ICMPv6 type and code names (RFC 792, RFC 4443, RFC 4861, IANA registries). */
 
+/** Where each header is drawn 32 bits a row: the figures a header diagram follows. */
+export const ICMP_HEADER_FIGURES = { icmp: 'RFC 792', icmpv6: 'RFC 4443 §2.1' } as const;
+
 export const ICMP_TYPES: Readonly<Record<number, string>> = {
 	0: 'Echo Reply',
 	3: 'Destination Unreachable',

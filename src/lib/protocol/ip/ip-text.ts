@@ -1,6 +1,9 @@
 /** Sentences for IPv4 and IPv6 header fields (RFC 791, RFC 2474, RFC 3168, RFC 8200). */
 import { groupDigits, plural } from '../bytes/text';
 
+/** Where each header is drawn 32 bits a row: the figures a header diagram follows. */
+export const IP_HEADER_FIGURES = { ipv4: 'RFC 791 §3.1', ipv6: 'RFC 8200 §3' } as const;
+
 /** IP protocol numbers / IPv6 next-header values (IANA; facts.md P2). */
 export const IP_PROTOCOLS: Readonly<Record<number, string>> = {
 	0: 'IPv6 Hop-by-Hop Options',

@@ -1,5 +1,18 @@
 /** Sentences for the link-layer fields: Ethernet II, 802.1Q, Linux cooked (SLL, SLL2), BSD loopback. */
 import { plural } from '../bytes/text';
+import type { LinkType } from '../packet/types';
+
+/** Each link type's name in the tcpdump.org LINKTYPE registry (its number: LINKTYPE_OF). */
+export const LINKTYPE_NAMES: Readonly<Record<LinkType, string>> = {
+	ethernet: 'LINKTYPE_ETHERNET',
+	'linux-sll': 'LINKTYPE_LINUX_SLL',
+	'linux-sll2': 'LINKTYPE_LINUX_SLL2',
+	null: 'LINKTYPE_NULL',
+	raw: 'LINKTYPE_RAW'
+};
+
+/** The standard whose figure a diagram of the 802.1Q tag follows. */
+export const VLAN_FIGURE = 'IEEE 802.1Q';
 
 /** EtherTypes a learner meets (IEEE registry; Linux if_ether.h). */
 export const ETHERTYPES: Readonly<Record<number, string>> = {

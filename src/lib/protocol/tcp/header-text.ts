@@ -1,6 +1,9 @@
 /** Sentences for the TCP header and its options (RFC 9293 §3.1–3.2, RFC 7323, RFC 2018, RFC 7413). */
 import { groupDigits, plural } from '../bytes/text';
 
+/** Where the TCP header is drawn 32 bits a row: the figure a header diagram follows. */
+export const TCP_HEADER_FIGURE = 'RFC 9293 §3.1';
+
 export const tcpText = {
 	port: (port: number, role: 'source' | 'destination') => `${port} — ${role} port`,
 	seq: (seq: number, syn: boolean) =>

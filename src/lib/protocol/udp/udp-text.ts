@@ -1,6 +1,9 @@
 /** Sentences for the UDP header (RFC 768). */
 import { groupDigits, plural } from '../bytes/text';
 
+/** Where the UDP header is drawn 32 bits a row: the figure a header diagram follows. */
+export const UDP_HEADER_FIGURE = 'RFC 768';
+
 export const udpText = {
 	port: (port: number, role: 'source' | 'destination') =>
 		`${port} — ${role} port${role === 'source' && port === 0 ? ' (0: no reply expected)' : ''}`,

@@ -1,9 +1,16 @@
 /**
  * The Packet Decoder view's words: layer titles, diagram captions, link type names and checksum
- * labels. Sentences about the bytes themselves come from the decoder (`$lib/protocol/packet`).
+ * labels. Sentences about the bytes themselves come from the decoder (`$lib/protocol/packet`);
+ * the facts a label quotes (which RFC figure a diagram follows, a link type's LINKTYPE name and
+ * number) come from the layers' text modules and are only composed here.
  */
-import type { ChecksumVerdict, LinkType } from '$lib/protocol/packet';
+import { LINKTYPE_OF, type ChecksumVerdict, type LinkType } from '$lib/protocol/packet';
 import { plural } from '$lib/protocol/bytes/text';
+import { ICMP_HEADER_FIGURES } from '$lib/protocol/icmp/icmp-text';
+import { IP_HEADER_FIGURES } from '$lib/protocol/ip/ip-text';
+import { LINKTYPE_NAMES, VLAN_FIGURE } from '$lib/protocol/link/link-text';
+import { TCP_HEADER_FIGURE } from '$lib/protocol/tcp/header-text';
+import { UDP_HEADER_FIGURE } from '$lib/protocol/udp/udp-text';
 import type { LinkChoice } from './address';
 
 /** Each layer's title, by the decoder's protocol id. */
@@ -29,15 +36,19 @@ export function layerTitle(protocol: string, linkType: LinkType): string {
 	return LAYER_TITLES[protocol] ?? protocol;
 }
 
-/** Caption of the header diagram, naming the figure it follows. */
+/** "The IPv4 header, 32 bits a row, as RFC 791 §3.1 draws it". */
+const drawnAs = (header: string, figure: string) =>
+	`${header}, 32 bits a row, as ${figure} draws it`;
+
+/** Caption of the header diagram, naming the figure it follows (from the layer's text module). */
 export const DIAGRAM_CAPTIONS: Readonly<Record<string, string>> = {
-	vlan: 'The tag control information and type, 32 bits a row (IEEE 802.1Q)',
-	ipv4: 'The IPv4 header, 32 bits a row, as RFC 791 §3.1 draws it',
-	ipv6: 'The IPv6 header and its extension headers, 32 bits a row, as RFC 8200 §3 draws it',
-	tcp: 'The TCP header, 32 bits a row, as RFC 9293 §3.1 draws it',
-	udp: 'The UDP header, 32 bits a row, as RFC 768 draws it',
-	icmp: 'The ICMP header, 32 bits a row, as RFC 792 draws it',
-	icmpv6: 'The ICMPv6 header, 32 bits a row, as RFC 4443 §2.1 draws it'
+	vlan: `The tag control information and type, 32 bits a row (${VLAN_FIGURE})`,
+	ipv4: drawnAs('The IPv4 header', IP_HEADER_FIGURES.ipv4),
+	ipv6: drawnAs('The IPv6 header and its extension headers', IP_HEADER_FIGURES.ipv6),
+	tcp: drawnAs('The TCP header', TCP_HEADER_FIGURE),
+	udp: drawnAs('The UDP header', UDP_HEADER_FIGURE),
+	icmp: drawnAs('The ICMP header', ICMP_HEADER_FIGURES.icmp),
+	icmpv6: drawnAs('The ICMPv6 header', ICMP_HEADER_FIGURES.icmpv6)
 };
 
 /** "bytes 14–33 · 20 bytes". */
@@ -47,14 +58,18 @@ export function layerPlace(offset: number, length: number): string {
 	return `${where} · ${plural(length, 'byte')}`;
 }
 
+/** "Ethernet II — LINKTYPE_ETHERNET (1)": a link type with its registry name and number. */
+const linkLabel = (name: string, type: LinkType) =>
+	`${name} — ${LINKTYPE_NAMES[type]} (${LINKTYPE_OF[type]})`;
+
 /** The link type choices as the select lists them, with their pcap LINKTYPE numbers. */
 export const LINK_LABELS: Readonly<Record<LinkChoice, string>> = {
 	auto: 'Detect (IP version nibble, else Ethernet)',
-	ethernet: 'Ethernet II — LINKTYPE_ETHERNET (1)',
-	'linux-sll': 'Linux cooked v1 — LINKTYPE_LINUX_SLL (113)',
-	'linux-sll2': 'Linux cooked v2 — LINKTYPE_LINUX_SLL2 (276)',
-	null: 'BSD loopback — LINKTYPE_NULL (0)',
-	raw: 'Raw IP, no link header — LINKTYPE_RAW (101)'
+	ethernet: linkLabel('Ethernet II', 'ethernet'),
+	'linux-sll': linkLabel('Linux cooked v1', 'linux-sll'),
+	'linux-sll2': linkLabel('Linux cooked v2', 'linux-sll2'),
+	null: linkLabel('BSD loopback', 'null'),
+	raw: linkLabel('Raw IP, no link header', 'raw')
 };
 
 /** A checksum verdict in a word or two, with its mark. */
