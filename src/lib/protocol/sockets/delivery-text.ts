@@ -436,6 +436,13 @@ export function datagramOutcomeText(facts: DatagramOutcomeFacts): string {
 	return notes.length === 0 ? `${first}.` : `${first}; ${joinAnd(notes)}.`;
 }
 
+/** The C constant socket(2) takes for each type. */
+export const SOCKET_TYPE_CONSTANTS: Readonly<Record<SocketType, string>> = {
+	stream: 'SOCK_STREAM',
+	datagram: 'SOCK_DGRAM',
+	seqpacket: 'SOCK_SEQPACKET'
+};
+
 /** What each socket type promises, in one sentence (for a legend beside the lab). */
 export const TYPE_PROMISES: Record<SocketType, string> = {
 	stream:

@@ -3,7 +3,7 @@
  * from the model (`explanation` on each packet and read, the outcome's summary).
  */
 import type { PacketFate, SimPacket, SocketType } from '$lib/protocol/sockets/delivery';
-import { formatMs, sendsLabel } from '$lib/protocol/sockets/delivery-text';
+import { formatMs, sendsLabel, SOCKET_TYPE_CONSTANTS } from '$lib/protocol/sockets/delivery-text';
 import { plural } from '$lib/protocol/bytes/text';
 import { showBytes } from './escapes';
 
@@ -23,9 +23,9 @@ export const FATE_LABELS: Readonly<Record<PacketFate, { glyph: string; text: str
 
 /** Each type as the controls and columns name it, with the C constant it stands for. */
 export const TYPE_LABELS: Readonly<Record<SocketType, { name: string; constant: string }>> = {
-	stream: { name: 'stream', constant: 'SOCK_STREAM' },
-	datagram: { name: 'datagram', constant: 'SOCK_DGRAM' },
-	seqpacket: { name: 'seqpacket', constant: 'SOCK_SEQPACKET' }
+	stream: { name: 'stream', constant: SOCKET_TYPE_CONSTANTS.stream },
+	datagram: { name: 'datagram', constant: SOCKET_TYPE_CONSTANTS.datagram },
+	seqpacket: { name: 'seqpacket', constant: SOCKET_TYPE_CONSTANTS.seqpacket }
 };
 
 /** What a packet is: "segment, bytes 0–4", "fragment 2 of 3", "record", with its attempt. */
