@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { FIELD_CATEGORIES } from '$lib/protocol/bytes/fields';
 import { parseHex } from '$lib/protocol/bytes/hex';
 import { decodeFrames } from '$lib/protocol/websocket';
-import { fieldId, hex2, toneStyle } from './fields';
+import { fieldId, hex2, toneClass } from './fields';
 
 const css = readFileSync(new URL('./visualizers.css', import.meta.url), 'utf8');
 const appCss = readFileSync(new URL('../../../app.css', import.meta.url), 'utf8');
@@ -40,7 +40,10 @@ describe('field colours', () => {
 	});
 
 	it('define colours for field categories only, so there is one mapping', () => {
-		const names = [...css.matchAll(/--tone-([a-z]+)(?:-bg)?:/g)].map((m) => m[1]);
+		// `--tone-bg` itself is the property each tone class sets, not a category's colour.
+		const names = [...css.matchAll(/--tone-([a-z]+)(?:-bg)?:/g)]
+			.filter((m) => m[0] !== '--tone-bg:')
+			.map((m) => m[1]);
 		expect(new Set(names)).toEqual(new Set(FIELD_CATEGORIES));
 	});
 
@@ -64,10 +67,13 @@ describe('field colours', () => {
 		}
 	});
 
-	it('are taken from a field’s category', () => {
-		expect(toneStyle('checksum')).toBe(
-			'--tone: var(--tone-checksum); --tone-bg: var(--tone-checksum-bg)'
-		);
+	it('are set, for every category, by a class that takes both colours of its pair', () => {
+		for (const category of FIELD_CATEGORIES) {
+			const rule = css.match(new RegExp(`\\.${toneClass(category)} \\{([^}]*)\\}`));
+			expect(rule, category).not.toBeNull();
+			const body = rule![1].replace(/\s+/g, ' ').trim();
+			expect(body).toBe(`--tone: var(--tone-${category}); --tone-bg: var(--tone-${category}-bg);`);
+		}
 	});
 });
 

@@ -15,11 +15,13 @@ export function fieldId(field: Pick<Field, 'offset' | 'bitOffset' | 'key'>): str
 }
 
 /**
- * The CSS custom properties that colour a field: `--tone` (borders, swatches) and `--tone-bg`
- * (tints behind text), both taken from the category's pair in visualizers.css.
+ * The class that colours an element as a field of `category`: it sets `--tone` (borders,
+ * swatches) and `--tone-bg` (tints behind text) from the category's pair in visualizers.css.
+ * A class rather than an inline style keeps a large decoding's markup small and its styles
+ * shared.
  */
-export function toneStyle(category: FieldCategory): string {
-	return `--tone: var(--tone-${category}); --tone-bg: var(--tone-${category}-bg)`;
+export function toneClass(category: FieldCategory): string {
+	return `tone-${category}`;
 }
 
 /** Two-digit lower-case hex for one byte. */
