@@ -36,7 +36,11 @@ export async function revealDeferred(page: Page) {
 	for (let round = 0; round < 200; round++) {
 		const before = await pending.count();
 		if (before === 0) break;
-		await pending.first().scrollIntoViewIfNeeded();
+		// A part may render (and its box leave the page) between counting and scrolling.
+		await pending
+			.first()
+			.scrollIntoViewIfNeeded({ timeout: 2000 })
+			.catch(() => {});
 		await page.waitForFunction(
 			(before) => document.querySelectorAll('[data-deferred]').length < before,
 			before

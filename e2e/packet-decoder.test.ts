@@ -4,6 +4,7 @@ import {
 	expectNoAxeViolations,
 	open,
 	recordProblems,
+	revealDeferred,
 	scrollsHorizontally,
 	smallTargets
 } from './helpers';
@@ -177,6 +178,8 @@ test.describe('Packet Decoder', () => {
 			await page.emulateMedia({ colorScheme: scheme });
 			const example = PACKET_EXAMPLES.find((e) => e.id === 'bad-checksum')!;
 			await open(page, `${PATH}?hex=${example.input.hex}&link=ethernet`);
+			// Layers below the screen render as the reader scrolls near.
+			await revealDeferred(page);
 			await expect(layer(page, 'TCP')).toBeVisible();
 			await expectNoAxeViolations(page);
 		});
@@ -200,6 +203,8 @@ test.describe('Packet Decoder at 360 px', () => {
 			await page.emulateMedia({ colorScheme: scheme });
 			const example = PACKET_EXAMPLES.find((e) => e.id === 'port-unreachable')!;
 			await open(page, `${PATH}?hex=${example.input.hex}&link=ethernet`);
+			// Layers below the screen render as the reader scrolls near.
+			await revealDeferred(page);
 			await expect(layer(page, 'ICMP')).toBeVisible();
 			await expectNoAxeViolations(page);
 		});

@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { NEAR_MARGIN_PX, deferDecision, type DeferEnvironment, type ServerBox } from './deferred';
+import {
+	HYDRATE_MARGIN_PX,
+	deferDecision,
+	type DeferEnvironment,
+	type ServerBox
+} from './deferred';
 
 /** A page whose server-rendered parts sit at these boxes, counting how often it is measured. */
 function page(parts: Record<string, ServerBox>, viewportHeight = 800) {
@@ -22,18 +27,18 @@ describe('deferDecision', () => {
 		expect(deferDecision('a', page({ a: box(100, 500) }))).toEqual({ render: true });
 	});
 
-	test('a part just below the viewport, within the margin, renders at once', () => {
-		const env = page({ a: box(800 + NEAR_MARGIN_PX - 1, 300) });
+	test('a part that starts on screen and runs past its bottom renders at once', () => {
+		const env = page({ a: box(800 + HYDRATE_MARGIN_PX - 1, 3000) });
 		expect(deferDecision('a', env)).toEqual({ render: true });
 	});
 
-	test('a part far below the viewport waits in a box of its server-rendered height', () => {
-		const env = page({ a: box(800 + NEAR_MARGIN_PX + 1, 321.5) });
+	test('a part below the viewport waits in a box of its server-rendered height', () => {
+		const env = page({ a: box(800 + HYDRATE_MARGIN_PX + 1, 321.5) });
 		expect(deferDecision('a', env)).toEqual({ render: false, height: 321.5 });
 	});
 
 	test('a part far above the viewport (a page opened at an anchor) waits too', () => {
-		const env = page({ a: box(-NEAR_MARGIN_PX - 400, 300) });
+		const env = page({ a: box(-HYDRATE_MARGIN_PX - 400, 300) });
 		expect(deferDecision('a', env)).toEqual({ render: false, height: 300 });
 	});
 

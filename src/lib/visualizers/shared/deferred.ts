@@ -12,10 +12,19 @@
  * client (it drops the server's nodes and renders the client's branch), the same mechanism as
  * `{#if browser}`. Positions are measured once per page, before any deferred part is removed,
  * so hydration forces a single layout.
+ *
+ * Only the parts on screen hydrate with the page. Those just below it render right after, each
+ * in a task of its own, so that no single task blocks the main thread for long; those further
+ * away render as the reader scrolls near. A link to an anchor inside a part that has not
+ * rendered yet renders every waiting part first, so the anchor is there to scroll to.
  */
+import { flushSync } from 'svelte';
 
-/** How far outside the viewport a part still counts as near, in CSS pixels. */
+/** How far outside the viewport a part counts as near and renders, in CSS pixels. */
 export const NEAR_MARGIN_PX = 1200;
+
+/** How far outside the viewport a part still hydrates with the page, in CSS pixels. */
+export const HYDRATE_MARGIN_PX = 0;
 
 /** Marks the server-rendered element of a deferrable part; its value is the part's id. */
 export const DEFERRABLE_ATTRIBUTE = 'data-deferrable';
@@ -77,13 +86,61 @@ export function deferDecision(id: string, env?: DeferEnvironment): DeferDecision
 	if (!box) return { render: false, height: 0 };
 	measured.delete(id);
 	const near =
-		box.bottom >= -NEAR_MARGIN_PX && box.top <= environment.viewportHeight + NEAR_MARGIN_PX;
+		box.bottom >= -HYDRATE_MARGIN_PX && box.top <= environment.viewportHeight + HYDRATE_MARGIN_PX;
 	return near ? { render: true } : { render: false, height: box.height };
 }
 
+/** Renders of parts that have come near, waiting for their own task, in the order they came. */
+const queue: (() => void)[] = [];
+/** Every part still waiting, near or not, with the function that renders it. */
+const waiting = new Set<() => void>();
+
+function runNext() {
+	const render = queue.shift();
+	if (queue.length > 0) setTimeout(runNext, 0);
+	if (render && waiting.delete(render)) render();
+}
+
+function enqueue(render: () => void) {
+	queue.push(render);
+	if (queue.length === 1) setTimeout(runNext, 0);
+}
+
+/** Renders every waiting part now, synchronously, e.g. before the page scrolls to an anchor. */
+export function renderAllWaiting() {
+	if (waiting.size === 0) return;
+	for (const render of [...waiting]) {
+		waiting.delete(render);
+		render();
+	}
+	queue.length = 0;
+	flushSync();
+}
+
+let anchorsWatched = false;
+
+/** Before a same-page link is followed, renders waiting parts if its target is not there yet. */
+function watchAnchors() {
+	if (anchorsWatched) return;
+	anchorsWatched = true;
+	document.addEventListener(
+		'click',
+		(event) => {
+			if (waiting.size === 0 || !(event.target instanceof Element)) return;
+			const link = event.target.closest('a[href]');
+			if (!(link instanceof HTMLAnchorElement) || !link.hash) return;
+			if (link.pathname !== location.pathname || link.search !== location.search) return;
+			const target = decodeURIComponent(link.hash.slice(1));
+			if (document.getElementById(target) === null) renderAllWaiting();
+		},
+		{ capture: true }
+	);
+}
+
 /**
- * An attachment that calls `callback` once, when `node` comes within NEAR_MARGIN_PX of the
- * viewport (at once if it already is).
+ * An attachment that calls `callback` once, in a task of its own, when `node` comes within
+ * NEAR_MARGIN_PX of the viewport (soon after it is attached if it already is), or at once when a
+ * link needs every waiting part (`renderAllWaiting`).
  */
 export function whenNear(callback: () => void) {
 	return (node: Element) => {
@@ -91,16 +148,27 @@ export function whenNear(callback: () => void) {
 			callback();
 			return;
 		}
+		let done = false;
+		const render = () => {
+			done = true;
+			observer.disconnect();
+			callback();
+		};
 		const observer = new IntersectionObserver(
 			(entries) => {
 				if (entries.some((entry) => entry.isIntersecting)) {
 					observer.disconnect();
-					callback();
+					enqueue(render);
 				}
 			},
 			{ rootMargin: `${NEAR_MARGIN_PX}px 0px` }
 		);
+		waiting.add(render);
+		watchAnchors();
 		observer.observe(node);
-		return () => observer.disconnect();
+		return () => {
+			observer.disconnect();
+			if (!done) waiting.delete(render);
+		};
 	};
 }
