@@ -1,0 +1,11 @@
+/** Capture files: `readCapture` (pcap and pcapng) and its types, problems and sentences. */
+export type * from './types';
+export { readCapture, captureFormat } from './read';
+export {
+	CAPTURE_PROBLEMS,
+	CAPTURE_PROBLEM_CODES,
+	DECODED_LINK_TYPES,
+	LINKTYPE_NAMES,
+	linkTypeName,
+	type CaptureProblemCode
+} from './capture-text';
