@@ -156,8 +156,8 @@ export const CAPTURE_PROBLEMS = {
 		severity: 'warning',
 		source: PCAP_HEADER,
 		text: (fcsBytes: number) =>
-			`The header's P bit is set with an FCS length of ${fcsBytes / 2}: every packet ends with a ` +
-			`${bytesText(fcsBytes)} frame check sequence after the link-layer frame.`
+			`The header's P bit is set with an FCS length of ${fcsBytes / 2} (16-bit words): every packet ends with a ` +
+			`${fcsBytes}-byte frame check sequence after the link-layer frame.`
 	},
 	ZERO_SNAPLEN: {
 		severity: 'warning',
@@ -336,8 +336,8 @@ export const CAPTURE_PROBLEMS = {
 		source: PCAPNG_BLOCK_SOURCES.spb,
 		text: (count: number, index: number) =>
 			`${plural(count, 'packet')} ${count === 1 ? 'is' : 'are'} stored in Simple Packet Blocks ` +
-			`(the first: ${packetName(index)}), which carry no timestamp; their time is shown as 0 ` +
-			'(1970-01-01 00:00:00 UTC), as Wireshark shows it.'
+			`(the first: ${packetName(index)}), which carry no timestamp (Wireshark shows none); ` +
+			'their time here is 0, the Unix epoch (1970-01-01 00:00:00 UTC).'
 	},
 	MORE_PROBLEMS: {
 		severity: 'warning',
