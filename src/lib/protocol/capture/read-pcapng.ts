@@ -85,7 +85,7 @@ export function readPcapng(bytes: Uint8Array): CaptureReading {
 			if (length > stop - value) {
 				problems.add(
 					'OPTION_OVERRUN',
-					{ offset: at, length: stop - at, source: undefined },
+					{ offset: at, length: stop - at },
 					at,
 					code,
 					length,
