@@ -218,7 +218,9 @@ test.describe('Frame Builder', () => {
 
 test.describe('the frames lesson', () => {
 	test('embeds live decoders that react to edits', async ({ page }) => {
-		await open(page, '/learn/websocket-frames/');
+		// Decoders far below the first screen render as the reader comes near: open the lesson
+		// at the section that holds this one, as a link from the contents would.
+		await open(page, '/learn/websocket-frames/#masking-and-why-clients-do-it');
 		const decoder = page.getByRole('region', { name: 'A masked text frame from a client' });
 		await expect(decoder.getByText(/Valid: 1 frame/)).toBeVisible();
 		await decoder.getByRole('textbox', { name: /^Bytes/ }).fill('81 05 48 65 6c 6c 6f');
@@ -228,9 +230,12 @@ test.describe('the frames lesson', () => {
 	test('states the verdict each decoder must show, and flags bytes edited away from it', async ({
 		page
 	}) => {
-		await open(page, '/learn/websocket-frames/');
+		await open(page, '/learn/websocket-frames/#masking-and-why-clients-do-it');
 		const masked = page.getByRole('region', { name: 'A masked text frame from a client' });
 		await expect(masked.getByText('Expected: valid — as shown.')).toBeVisible();
+		// Reading on, past the masking table: the next decoder renders as it comes near.
+		await masked.evaluate((el) => el.scrollIntoView());
+		await page.mouse.wheel(0, 1500);
 		const unmasked = page.getByRole('region', { name: 'An unmasked frame sent by a client' });
 		await expect(
 			unmasked.getByText('Expected: fails with 1002 Protocol Error — as shown.')
@@ -274,17 +279,16 @@ test.describe('the frames lesson on a phone', () => {
 		});
 		const pending = page.locator('[data-deferred]');
 		await expect.poll(() => pending.count()).toBeGreaterThan(5);
-		const label = await pending
-			.last()
-			.evaluate((el) => el.closest('section')?.getAttribute('aria-label') ?? '');
-		const section = page.getByRole('region', { name: label, exact: true });
-		const box = section.locator('[data-deferred]');
+		// The last decoder waits in a box of the height the server gave it.
+		const box = pending.last();
 		expect(await box.evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThan(100);
+		const before = await pending.count();
 
-		// Reading down to it: the frames are rendered before they come on screen.
-		await section.scrollIntoViewIfNeeded();
-		await expect(box).toHaveCount(0);
-		await expect(section.locator('article.frame').first()).toBeVisible();
+		// Reading down to it: the decoder and its frames are rendered before they come on screen.
+		await box.evaluate((el) => el.scrollIntoView({ block: 'end' }));
+		await expect.poll(() => pending.count()).toBeLessThan(before);
+		const last = page.locator('section.frame-decoder').last();
+		await expect(last.locator('article.frame').first()).toBeVisible();
 		await page.waitForTimeout(500);
 		expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts)).toBe(0);
 

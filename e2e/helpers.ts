@@ -33,18 +33,22 @@ export async function revealDeferred(page: Page) {
 	// Parts are deferred as the page hydrates: count them only after that.
 	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
 	const pending = page.locator('[data-deferred]');
-	for (let round = 0; round < 200; round++) {
+	for (let round = 0; round < 80; round++) {
 		const before = await pending.count();
 		if (before === 0) break;
-		// A part may render (and its box leave the page) between counting and scrolling.
+		// A part may render (and its box leave the page) between counting and scrolling, so
+		// neither step may stall the loop: the count at the end is what is checked.
 		await pending
 			.first()
-			.scrollIntoViewIfNeeded({ timeout: 2000 })
+			.evaluate((el) => el.scrollIntoView({ block: 'center' }), undefined, { timeout: 2000 })
 			.catch(() => {});
-		await page.waitForFunction(
-			(before) => document.querySelectorAll('[data-deferred]').length < before,
-			before
-		);
+		await page
+			.waitForFunction(
+				(before) => document.querySelectorAll('[data-deferred]').length < before,
+				before,
+				{ timeout: 5000 }
+			)
+			.catch(() => {});
 	}
 	await expect(pending).toHaveCount(0);
 	await page.evaluate(() => window.scrollTo(0, 0));
