@@ -1,4 +1,4 @@
-/** Capture files: `readCapture` (pcap and pcapng) and its types, problems and sentences. */
+/** Capture files: `readCapture` (pcap and pcapng) and `followTcp`, their types, problems and sentences. */
 export type * from './types';
 export { readCapture, captureFormat } from './read';
 export {
@@ -9,3 +9,4 @@ export {
 	linkTypeName,
 	type CaptureProblemCode
 } from './capture-text';
+export * from './follow';
