@@ -2,7 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -142,4 +142,53 @@ export async function open(page: Page, path: string) {
 	const response = await page.goto(path);
 	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
 	return response;
+}
+
+/** The checks a page owes a 360 px wide screen, and what to wait for before each. */
+export interface NarrowChecks {
+	/** The page, e.g. '/tools/socket-api/'. */
+	path: string;
+	/** Visible once the page shows what is checked (e.g. the current step). */
+	ready: (page: Page) => Locator;
+	/** Queries (after the ?) that must not scroll sideways: the widest states of the page. */
+	queries: string[];
+	/** What the no-scroll test is called: what its queries cover. */
+	queriesTitle: string;
+	/** The query axe checks, in the light and the dark theme. */
+	axe: string;
+	/** The query whose buttons and links are measured. */
+	targets: string;
+}
+
+/**
+ * Registers, under `name`, the tests a page owes a 360 × 740 screen: no sideways scroll in any of
+ * `queries`, no axe violations in either theme, and no target under 24 × 24 px.
+ */
+export function describeNarrow(name: string, checks: NarrowChecks) {
+	const at = (query: string) => `${checks.path}?${query}`;
+	test.describe(name, () => {
+		test.use({ viewport: { width: 360, height: 740 } });
+
+		test(checks.queriesTitle, async ({ page }) => {
+			for (const query of checks.queries) {
+				await open(page, at(query));
+				await expect(checks.ready(page)).toBeVisible();
+				expect(await scrollsHorizontally(page), query).toBe(false);
+			}
+		});
+
+		for (const scheme of ['light', 'dark'] as const) {
+			test(`has no axe violations (${scheme})`, async ({ page }) => {
+				await page.emulateMedia({ colorScheme: scheme });
+				await open(page, at(checks.axe));
+				await expect(checks.ready(page)).toBeVisible();
+				await expectNoAxeViolations(page);
+			});
+		}
+
+		test('has targets of at least 24 × 24 px', async ({ page }) => {
+			await open(page, at(checks.targets));
+			expect(await smallTargets(page)).toEqual([]);
+		});
+	});
 }

@@ -1,11 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import {
-	expectNoAxeViolations,
-	open,
-	recordProblems,
-	scrollsHorizontally,
-	smallTargets
-} from './helpers';
+import { describeNarrow, expectNoAxeViolations, open, recordProblems } from './helpers';
 
 const PATH = '/tools/tcp-handshake/';
 
@@ -219,35 +213,19 @@ test.describe('TCP handshake stepper', () => {
 	}
 });
 
-test.describe('TCP handshake stepper at 360 px', () => {
-	test.use({ viewport: { width: 360, height: 740 } });
-
-	test('does not scroll sideways, with absolute numbers on crossing segments', async ({ page }) => {
-		for (const query of [
-			'scenario=open&step=1',
-			'scenario=simultaneous-open&step=3&rel=0&isnc=4294967295&isns=4294967295',
-			'scenario=simultaneous-close&step=4&rel=0',
-			'scenario=lost-syn-ack&step=1&rel=0',
-			'scenario=syn-timeout&step=11&rel=0',
-			'scenario=data&step=5&rel=0',
-			'scenario=open&isnc=12345678901234567890'
-		]) {
-			await open(page, `${PATH}?${query}`);
-			await expect(position(page)).toBeVisible();
-			expect(await scrollsHorizontally(page), query).toBe(false);
-		}
-	});
-
-	for (const scheme of ['light', 'dark'] as const) {
-		test(`has no axe violations (${scheme})`, async ({ page }) => {
-			await page.emulateMedia({ colorScheme: scheme });
-			await open(page, `${PATH}?scenario=lost-ack&step=2`);
-			await expectNoAxeViolations(page);
-		});
-	}
-
-	test('has targets of at least 24 × 24 px', async ({ page }) => {
-		await open(page, `${PATH}?scenario=syn-timeout&step=3`);
-		expect(await smallTargets(page)).toEqual([]);
-	});
+describeNarrow('TCP handshake stepper at 360 px', {
+	path: PATH,
+	ready: position,
+	queriesTitle: 'does not scroll sideways, with absolute numbers on crossing segments',
+	queries: [
+		'scenario=open&step=1',
+		'scenario=simultaneous-open&step=3&rel=0&isnc=4294967295&isns=4294967295',
+		'scenario=simultaneous-close&step=4&rel=0',
+		'scenario=lost-syn-ack&step=1&rel=0',
+		'scenario=syn-timeout&step=11&rel=0',
+		'scenario=data&step=5&rel=0',
+		'scenario=open&isnc=12345678901234567890'
+	],
+	axe: 'scenario=lost-ack&step=2',
+	targets: 'scenario=syn-timeout&step=3'
 });
