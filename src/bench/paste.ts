@@ -1,0 +1,144 @@
+/**
+ * Benchmark: pasting big inputs into the Frame Decoder, in Chromium, on the built site. Run
+ * `npm run build` first, then `npm run bench:paste`.
+ *
+ * For each of four shapes of 1 MiB of WebSocket frames (one 1 MiB frame, 16 × 64 KiB,
+ * 1,000 × 1 KiB, 10,000 × 100 B; server frames, binary, unmasked) it pastes the hex into the
+ * decoder's box and measures the time from the paste to the first frame painted after the verdict
+ * names every frame, then counts the elements the page holds. Each shape runs three times in a
+ * fresh page; the median counts. Goals (issue 11): each shape within 300 ms, with fewer than
+ * 5,000 elements. Exits with status 1 when a goal is missed.
+ *
+ * The site is served by e2e/static-server.js on 127.0.0.1; the browser is Debian's Chromium.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+
+const PORT = 4390;
+const RUNS = 3;
+const GOAL_MS = 300;
+const GOAL_ELEMENTS = 5000;
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+interface Shape {
+	name: string;
+	frames: number;
+	size: number;
+}
+
+const SHAPES: Shape[] = [
+	{ name: 'one 1 MiB frame', frames: 1, size: 1 << 20 },
+	{ name: '16 × 64 KiB', frames: 16, size: 64 << 10 },
+	{ name: '1,000 × 1 KiB', frames: 1000, size: 1 << 10 },
+	{ name: '10,000 × 100 B', frames: 10_000, size: 100 }
+];
+
+/** The hex of `frames` unmasked binary server frames of `size` payload bytes each (RFC 6455 §5.2). */
+function framesHex({ frames, size }: Shape): string {
+	const header =
+		size < 126
+			? [0x82, size]
+			: size < 65536
+				? [0x82, 126, size >> 8, size & 0xff]
+				: [
+						0x82,
+						127,
+						0,
+						0,
+						0,
+						0,
+						(size >>> 24) & 0xff,
+						(size >> 16) & 0xff,
+						(size >> 8) & 0xff,
+						size & 0xff
+					];
+	const payload = Array.from({ length: size }, (_, i) => (i * 7) & 0xff);
+	const one = [...header, ...payload].map((b) => b.toString(16).padStart(2, '0')).join('');
+	return one.repeat(frames);
+}
+
+/**
+ * Runs in the page: pastes `hex` into the textarea and resolves with the time until the verdict
+ * names every frame and a frame has been painted, and the page's element count. Kept as source
+ * text so the bundler's helpers (tsx's __name) do not leak into the page.
+ */
+const PASTE_AND_WAIT = new Function(
+	'element',
+	'args',
+	`return new Promise((resolve, reject) => {
+		const expected = args.frames.toLocaleString('en') + ' frame';
+		const start = performance.now();
+		element.value = args.hex;
+		element.dispatchEvent(new Event('input', { bubbles: true }));
+		const give = setTimeout(() => reject(new Error('no verdict in 60 s')), 60000);
+		const check = () => {
+			const verdict = document.querySelector('.verdict')?.textContent ?? '';
+			if (verdict.includes(expected) && document.querySelector('article.frame')) {
+				// The next frame's start is when what was rendered reached the screen.
+				requestAnimationFrame(() => setTimeout(() => {
+					clearTimeout(give);
+					resolve({ ms: performance.now() - start, elements: document.querySelectorAll('*').length });
+				}, 0));
+			} else requestAnimationFrame(check);
+		};
+		requestAnimationFrame(check);
+	})`
+) as (element: Element, args: { hex: string; frames: number }) => Promise<unknown>;
+
+function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.floor(sorted.length / 2)];
+}
+
+async function main() {
+	if (!existsSync('build/tools/frame-decoder/index.html')) {
+		console.error('No build/: run `npm run build` first.');
+		process.exit(2);
+	}
+	const server = spawn(
+		process.execPath,
+		['e2e/static-server.js', '--root', 'build', '--base', '/', '--port', String(PORT)],
+		{ stdio: 'ignore' }
+	);
+	await new Promise((resolve) => setTimeout(resolve, 500));
+	const browser = await chromium.launch({ executablePath: CHROMIUM });
+	let failed = false;
+	try {
+		console.log('shape              median ms   elements   runs (ms)');
+		for (const shape of SHAPES) {
+			const hex = framesHex(shape);
+			const times: number[] = [];
+			let elements = 0;
+			for (let run = 0; run < RUNS; run++) {
+				const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+				await page.goto(`http://127.0.0.1:${PORT}/tools/frame-decoder/?hex=82+00&from=server`);
+				await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+				const box = page.getByRole('textbox', { name: /^Bytes/ }).first();
+				await box.click();
+				const result = (await box.evaluate(PASTE_AND_WAIT, {
+					hex,
+					frames: shape.frames
+				})) as { ms: number; elements: number };
+				times.push(result.ms);
+				elements = result.elements;
+				await page.close();
+			}
+			const ms = median(times);
+			const ok = ms <= GOAL_MS && elements < GOAL_ELEMENTS;
+			if (!ok) failed = true;
+			console.log(
+				`${shape.name.padEnd(18)} ${ms.toFixed(0).padStart(9)}   ${String(elements).padStart(8)}   ${times.map((t) => t.toFixed(0)).join(', ')}${ok ? '' : '   ✗ over the goal'}`
+			);
+		}
+		console.log(
+			`goals: ${GOAL_MS} ms and fewer than ${GOAL_ELEMENTS.toLocaleString('en')} elements per shape`
+		);
+	} finally {
+		await browser.close();
+		server.kill();
+	}
+	process.exit(failed ? 1 : 0);
+}
+
+await main();
