@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { BASE, BUILDS } from './fixtures/follow/build';
+import { BASE, BUILDS, basePackets, rewrite } from './fixtures/follow/build';
 import { writePcap } from './fixtures/follow/pcap';
 import {
 	asTshark,
@@ -14,6 +14,7 @@ import {
 	type FollowChunk
 } from './fixtures/follow/tshark';
 import { followTcp, type Conversations, type TcpConnection } from './follow';
+import { FOLLOW_SOURCES } from './follow-text';
 import { readCapture } from './read';
 import type { CapturedPacket } from './types';
 
@@ -484,5 +485,30 @@ describe("followTcp on the echo server's captures (read by readCapture)", () => 
 			[2, 2],
 			[2, 2]
 		]);
+	});
+});
+
+describe('follow problems', () => {
+	it('drops bytes numbered before the SYN, and says so', () => {
+		// The client's 476-byte segment moved to start 10 bytes before ISN + 1.
+		const records = basePackets();
+		records[5] = { ...records[5], bytes: rewrite(records[5].bytes, { seqDelta: -(2620 + 10) }) };
+		const packets = load(`${followDir}/follow.pcap`).slice(0, 24);
+		packets[5] = { ...packets[5], bytes: records[5].bytes };
+		const { tcp, problems } = followTcp(packets);
+		expect(problems.filter((p) => p.code === 'DATA_BEFORE_ISN')).toMatchObject([
+			{ direction: 0, packet: 5, connection: 0 }
+		]);
+		expect(tcp[0].streams[0].bytes.length).toBe(2620);
+	});
+
+	it('every problem code happens on some capture here, with its source', () => {
+		const codes = new Set(
+			[...CAPTURES.map((c) => follow(c.name))].flatMap((r) => r.problems.map((p) => p.code))
+		);
+		codes.add('DATA_BEFORE_ISN'); // made above
+		expect([...codes].sort()).toEqual(Object.keys(FOLLOW_SOURCES).sort());
+		for (const { name } of CAPTURES)
+			for (const p of follow(name).problems) expect(p.source).toBe(FOLLOW_SOURCES[p.code]);
 	});
 });
