@@ -1,4 +1,4 @@
-/** Capture files: `readCapture` (pcap and pcapng) and `followTcp`, their types, problems and sentences. */
+/** Capture files: `readCapture` (pcap and pcapng), `followTcp`, Wireshark Follow-TCP-Stream dumps (`readStreamDump`), their types, problems and sentences. */
 export type * from './types';
 export { readCapture, captureFormat } from './read';
 export {
@@ -10,3 +10,11 @@ export {
 	type CaptureProblemCode
 } from './capture-text';
 export * from './follow';
+export {
+	readStreamDump,
+	looksLikeStreamDump,
+	type StreamDumpReading,
+	type StreamDumpFormat,
+	type StreamDumpChunk,
+	type StreamDumpNote
+} from './stream-dump';
