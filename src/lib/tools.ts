@@ -32,6 +32,12 @@ export const TOOLS: Tool[] = [
 			'Paste an Ethernet, IP, TCP or UDP packet and see every field under its Wireshark name, with checksums verified.'
 	},
 	{
+		slug: 'capture',
+		title: 'Capture Explorer',
+		description:
+			'Open a pcap or pcapng file and read each conversation: the TCP handshake, the WebSocket Upgrade checked, every frame decoded and the teardown.'
+	},
+	{
 		slug: 'frame-decoder',
 		title: 'Frame Decoder',
 		description:

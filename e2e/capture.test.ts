@@ -1,0 +1,114 @@
+import { expect, test, type Page } from '@playwright/test';
+import { statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import {
+	expectNoAxeViolations,
+	open,
+	recordProblems,
+	scrollsHorizontally,
+	smallTargets
+} from './helpers';
+
+const PATH = '/tools/capture/';
+const fixture = (name: string) =>
+	fileURLToPath(new URL(`../src/lib/protocol/capture/fixtures/${name}`, import.meta.url));
+
+/** Opens the page and gives it a capture through its file input. */
+async function openCapture(page: Page, name: string, query = '') {
+	await open(page, `${PATH}${query}`);
+	await page.locator('input[type="file"]').setInputFiles(fixture(name));
+}
+
+const websocketRow = (page: Page) =>
+	page.getByRole('button', { name: /^WebSocket tcp 0 · 127\.0\.0\.1:\d+ → 127\.0\.0\.1:50840/ });
+
+test.describe('Capture Explorer', () => {
+	test('opens echo.pcapng, lists its conversations and reads the WebSocket messages', async ({
+		page
+	}) => {
+		const problems = recordProblems(page);
+		await openCapture(page, 'echo.pcapng');
+		// tshark -q -z conv,tcp on the file: three TCP conversations (fixtures/tshark-z, echo.pcap).
+		await expect(
+			page.getByText(/pcapng: \d+ packets, 3 TCP connections, 1 UDP flow/)
+		).toBeVisible();
+		await expect(page.getByRole('button', { name: /^HTTP tcp 1 / })).toBeVisible();
+		await websocketRow(page).click();
+		await expect(websocketRow(page)).toHaveAttribute('aria-current', 'true');
+		await expect(page).toHaveURL(/[?&]tcp=0(&|$)/);
+
+		const view = page.getByRole('region', { name: /^WebSocket: tcp 0/ });
+		// The README's traffic: each message once from the client and once echoed by the server.
+		await expect(view.getByText('Hello, echo!', { exact: true })).toHaveCount(2);
+		await expect(view.getByText('Hello, fragmented world', { exact: true })).toHaveCount(2);
+		await expect(view.getByText(/00 01 02 03 04 05 06 07 08 09 0a 0b 0c 0d 0e 0f/)).toHaveCount(2);
+		await expect(view.getByText(/1000 — Normal Closure · “bye”/)).toHaveCount(2);
+		await expect(view.getByText(/permessage-deflate was negotiated/)).toBeVisible();
+		await expect(view.getByText(/handshake checker/)).toBeVisible();
+		await expect(view.getByText(/Measured round trip/)).toBeVisible();
+		await expect(view.getByText('The client closed first.')).toBeVisible();
+		expect(problems).toEqual([]);
+	});
+
+	test('keeps the chosen conversation and frame in the address', async ({ page }) => {
+		await openCapture(page, 'echo.pcapng', '?tcp=0&frame=3');
+		const chosen = page.locator('[data-frame="3"]');
+		await expect(chosen.getByRole('article')).toBeVisible();
+		await chosen.getByRole('button', { name: 'Hide fields' }).click();
+		await expect(chosen.getByRole('article')).toHaveCount(0);
+		await expect(page).not.toHaveURL(/frame=/);
+	});
+
+	test('opens a frame in the Frame Decoder, which decodes it', async ({ page }) => {
+		await openCapture(page, 'echo.pcapng', '?tcp=0');
+		const first = page.locator('[data-frame="1"]');
+		await expect(first).toContainText('Hello, echo!');
+		await first.getByRole('link', { name: 'Open in the Frame Decoder' }).click();
+		await expect(page).toHaveURL(/\/tools\/frame-decoder\/\?hex=[0-9a-f]+&from=client&deflate=1/);
+		await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+		await expect(page.getByText(/Valid: 1 frame, 1 message/)).toBeVisible();
+		await expect(page.getByText('Hello, echo!').first()).toBeVisible();
+	});
+
+	test('locates the problem of a damaged capture', async ({ page }) => {
+		await openCapture(page, 'bad-truncated.pcapng');
+		// The README: echo.pcapng cut 20 bytes into its sixth block, so that block starts 20 bytes
+		// before the end of the file.
+		const start = statSync(fixture('bad-truncated.pcapng')).size - 20;
+		const list = page.getByRole('list', { name: 'Problems reading the file' });
+		await expect(list).toContainText(`error at byte ${start.toLocaleString('en-US')}`);
+		await expect(list).toContainText('cut short');
+	});
+
+	test('says the file is never uploaded', async ({ page }) => {
+		await open(page, PATH);
+		await expect(page.getByText(/never uploaded/)).toBeVisible();
+	});
+});
+
+test.describe('Capture Explorer at 360 px', () => {
+	test.use({ viewport: { width: 360, height: 740 } });
+
+	for (const scheme of ['light', 'dark'] as const) {
+		test(`has no axe violations, no sideways scroll and no small targets (${scheme})`, async ({
+			page
+		}) => {
+			const problems = recordProblems(page);
+			await page.emulateMedia({ colorScheme: scheme });
+			await openCapture(page, 'echo.pcapng', '?tcp=0&frame=1');
+			await expect(page.locator('[data-frame="1"]').getByRole('article')).toBeVisible();
+			expect(await scrollsHorizontally(page)).toBe(false);
+			expect(await smallTargets(page)).toEqual([]);
+			await expectNoAxeViolations(page);
+			expect(problems).toEqual([]);
+		});
+	}
+
+	test('reads the HTTP connection as two byte streams', async ({ page }) => {
+		await openCapture(page, 'echo.pcapng', '?tcp=1');
+		const view = page.getByRole('region', { name: /^HTTP: tcp 1/ });
+		await expect(view.getByText(/^GET \/ HTTP\/1\.1/)).toBeVisible();
+		await expect(view.getByText(/^HTTP\/1\.1 200/)).toBeVisible();
+		expect(await scrollsHorizontally(page)).toBe(false);
+	});
+});

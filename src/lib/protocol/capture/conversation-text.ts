@@ -1,0 +1,139 @@
+/**
+ * The sentences and labels of the Capture Explorer: what a connection is, its handshake, the
+ * permessage-deflate settings, the teardown. The code works out the facts; this module words them.
+ */
+import { groupDigits, plural } from '../bytes/text';
+import type { Direction, NegotiatedDeflate, Teardown } from './conversation';
+import type { StreamProtocol } from './follow-types';
+
+const SIDE = ['client', 'server'] as const;
+const ARROW = ['client → server', 'server → client'] as const;
+
+/** A duration in ns as people read it: "45.5 µs", "80.97 ms", "1.2 s". */
+export function durationText(ns: bigint): string {
+	const n = Number(ns);
+	if (n < 1_000) return `${n} ns`;
+	if (n < 1_000_000) return `${trim(n / 1_000)} µs`;
+	if (n < 1_000_000_000) return `${trim(n / 1_000_000)} ms`;
+	return `${trim(n / 1_000_000_000)} s`;
+}
+
+const trim = (value: number) => String(Number(value.toPrecision(4)));
+
+/** Seconds since the first packet of the capture, 6 decimals: "+0.176366 s". */
+export function relativeTime(time: bigint, origin: bigint): string {
+	const us = Number((time - origin) / 1000n);
+	return `+${(us / 1e6).toFixed(6)} s`;
+}
+
+/** Packet numbers as Wireshark shows them: 1-based. */
+export const packetLabel = (index: number) => `packet ${groupDigits(index + 1)}`;
+
+export const PROTOCOL_NAMES: Readonly<Record<StreamProtocol | 'udp', string>> = {
+	websocket: 'WebSocket',
+	http: 'HTTP',
+	tls: 'TLS',
+	other: 'other TCP',
+	udp: 'UDP'
+};
+
+export const captureExplorerText = {
+	privacy:
+		'The file is read here, in your browser: it is never uploaded, and the address keeps only which connection and frame you chose.',
+	pick: 'Choose a capture file',
+	drop: 'or drop a .pcap or .pcapng file here',
+	reading: 'Reading the capture…',
+	noFile: 'No capture opened yet.',
+	summary: (format: string, packets: number, tcp: number, udp: number, other: number) =>
+		`${format}: ${plural(packets, 'packet')}, ${plural(tcp, 'TCP connection')}, ${plural(udp, 'UDP flow')}` +
+		(other ? `, ${plural(other, 'other packet')} (neither TCP nor UDP)` : '') +
+		'.',
+	unreadable: 'This file cannot be read as a capture.',
+	problemWhere: (offset: number, packet?: number) =>
+		`at byte ${groupDigits(offset)}${packet === undefined ? '' : `, ${packetLabel(packet)}`}`,
+	listCaption: (count: number) => `${plural(count, 'conversation')}; choose one to read it.`,
+	rowBytes: (up: number, down: number) => `${groupDigits(up)} B → · ← ${groupDigits(down)} B`,
+	rowPackets: (count: number) => plural(count, 'packet'),
+	directionName: (direction: Direction) => ARROW[direction],
+	sideName: (direction: Direction) => SIDE[direction],
+	chooseConnection: 'Choose a connection above to read it.',
+	pendingChoice: (label: string) =>
+		`The address chose ${label}: open the capture it came from to read it.`,
+	notFound: (label: string) => `This capture has no ${label}.`
+};
+
+/** The handshake timeline's words. */
+export const handshakeTimelineText = {
+	heading: 'TCP handshake',
+	syn: 'SYN: the client asks to open the connection',
+	synAck: 'SYN-ACK: the server agrees and sends its own SYN',
+	ack: 'ACK: the client acknowledges; the connection is open',
+	missing: (step: string) => `${step}: not in the capture`,
+	rtt: (ns: bigint) =>
+		`Measured round trip (SYN to the ACK that completes the handshake, Wireshark's tcp.analysis.initial_rtt): ${durationText(ns)}.`,
+	noRtt: 'The handshake is not complete in the capture, so no round trip can be measured.',
+	guessed:
+		'The handshake is not in the capture: the connection was already open when capture started.'
+};
+
+/** The Upgrade and the frames. */
+export const upgradeText = {
+	heading: 'HTTP Upgrade',
+	request: 'Request (client → server)',
+	response: 'Response (server → client)',
+	checksPassed: (count: number) => `All ${plural(count, 'check')} of the handshake checker pass.`,
+	checksFailed: (errors: number, warnings: number) =>
+		`The handshake checker finds ${plural(errors, 'error')} and ${plural(warnings, 'warning')}.`,
+	deflate: (deflate: NegotiatedDeflate) =>
+		deflate === false
+			? 'No extension was negotiated: frames are read as sent.'
+			: `permessage-deflate was negotiated (RFC 7692): the client ${
+					deflate.clientNoContextTakeover ? 'resets' : 'keeps'
+				} its compression window between messages${
+					deflate.clientNoContextTakeover ? ' (client_no_context_takeover)' : ' (context takeover)'
+				}, the server ${deflate.serverNoContextTakeover ? 'resets' : 'keeps'} its own${
+					deflate.serverNoContextTakeover ? ' (server_no_context_takeover)' : ' (context takeover)'
+				}.`,
+	framesHeading: 'WebSocket frames',
+	framesCount: (frames: number, messages: number) =>
+		`${plural(frames, 'frame')} in ${plural(messages, 'message')}, both directions in time order.`,
+	gap: (direction: Direction, offset: number) =>
+		`${ARROW[direction]}: the capture misses bytes after stream byte ${groupDigits(offset)}, so the frames after that point cannot be read.`,
+	openInDecoder: 'Open in the Frame Decoder',
+	openInDecoderContext:
+		'With context takeover a compressed frame needs the messages before it: the link carries every frame of this direction up to this one.',
+	tooLongForLink: 'Too long for a link.',
+	page: (from: number, to: number, total: number) =>
+		`Frames ${groupDigits(from)}–${groupDigits(to)} of ${groupDigits(total)}`
+};
+
+/** The two byte streams of a connection that is not WebSocket. */
+export const streamsText = {
+	heading: 'Byte streams',
+	stream: (direction: Direction, bytes: number) => `${ARROW[direction]}: ${plural(bytes, 'byte')}`,
+	shown: (shown: number, total: number) =>
+		`The first ${plural(shown, 'byte')} of ${groupDigits(total)} are shown.`,
+	httpHead: (kind: 'request' | 'response') =>
+		kind === 'request' ? 'HTTP/1.1 request head' : 'HTTP/1.1 response head',
+	empty: 'No bytes.'
+};
+
+/** The teardown, from the FINs and RST. */
+export function teardownText(teardown: Teardown): string[] {
+	const lines: string[] = [];
+	if (teardown.first === undefined) {
+		return ['The capture ends with the connection still open: no FIN or RST was seen.'];
+	}
+	lines.push(`The ${SIDE[teardown.first]} closed first.`);
+	for (const fin of teardown.fins) {
+		lines.push(`FIN from the ${SIDE[fin.direction]} in ${packetLabel(fin.packet)}.`);
+	}
+	if (teardown.rst) {
+		lines.push(
+			`RST from the ${SIDE[teardown.rst.direction]} in ${packetLabel(teardown.rst.packet)}: the connection was reset, not closed in order.`
+		);
+	}
+	return lines;
+}
+
+export const TEARDOWN_HEADING = 'Teardown';
