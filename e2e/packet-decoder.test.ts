@@ -71,6 +71,19 @@ test.describe('Packet Decoder', () => {
 		await expect(tcp.getByRole('gridcell', { name: /: byte 50,/ })).not.toHaveClass(/active/);
 	});
 
+	test('renders every layer once the reader edits the bytes, even back to the same text', async ({
+		page
+	}) => {
+		await page.setViewportSize({ width: 360, height: 740 });
+		await open(page, PATH);
+		// Far below the field, layers wait until the reader scrolls near.
+		const waiting = page.locator('.packet-decoder [data-deferred]');
+		await expect.poll(() => waiting.count()).toBeGreaterThan(0);
+		// Typed over with the very same text: the decoding is what the reader came to see.
+		await input(page).fill(await input(page).inputValue());
+		await expect(waiting).toHaveCount(0);
+	});
+
 	test('reads a tcpdump -xx paste and says which link type it assumed', async ({ page }) => {
 		await open(page, PATH);
 		// As tcpdump -xx prints the SYN above: the summary line, then the bytes from the link header.
