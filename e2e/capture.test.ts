@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
 	expectNoAxeViolations,
@@ -78,6 +78,32 @@ test.describe('Capture Explorer', () => {
 		const list = page.getByRole('list', { name: 'Problems reading the file' });
 		await expect(list).toContainText(`error at byte ${start.toLocaleString('en-US')}`);
 		await expect(list).toContainText('cut short');
+	});
+
+	test('reads a pasted Follow TCP Stream dump as a conversation', async ({ page }) => {
+		const problems = recordProblems(page);
+		await open(page, PATH);
+		await page.getByText('Or paste a Follow TCP Stream dump').click();
+		// tshark -q -z follow,tcp,hex,0 of a WebSocket connection (fixtures/follow/README.md): the
+		// Upgrade, then "Hello" from the client and "Hello" back.
+		const dump = readFileSync(fixture('follow/dumps/websocket.tshark-hex.txt'), 'utf8');
+		await page.getByRole('textbox', { name: 'Or paste a Follow TCP Stream dump' }).fill(dump);
+		await expect(page.getByText(/Follow TCP Stream dump \(tshark-hex\)/)).toBeVisible();
+		const view = page.getByRole('region', { name: /^WebSocket: pasted dump · 127\.0\.0\.1:39548/ });
+		await expect(view.getByText('Hello', { exact: true })).toHaveCount(2);
+		await expect(view.getByText(/^HTTP\/1\.1 101 Switching Protocols/)).toBeVisible();
+		await expect(page).toHaveURL(/[?&]tcp=0/);
+		expect(problems).toEqual([]);
+	});
+
+	test('locates what is wrong in a pasted dump', async ({ page }) => {
+		await open(page, PATH);
+		await page.getByText('Or paste a Follow TCP Stream dump').click();
+		await page
+			.getByRole('textbox', { name: 'Or paste a Follow TCP Stream dump' })
+			.fill('char peer0_0[] = {\n0x47, 0xZZ\n};');
+		// 0xZZ is not a byte: the second line, where it starts (column 7).
+		await expect(page.getByText(/^Line 2, column 7: Expected 0x-prefixed bytes/)).toBeVisible();
 	});
 
 	test('says the file is never uploaded', async ({ page }) => {

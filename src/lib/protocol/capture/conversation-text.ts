@@ -59,7 +59,21 @@ export const captureExplorerText = {
 	chooseConnection: 'Choose a connection above to read it.',
 	pendingChoice: (label: string) =>
 		`The address chose ${label}: open the capture it came from to read it.`,
-	notFound: (label: string) => `This capture has no ${label}.`
+	notFound: (label: string) => `This capture has no ${label}.`,
+	problemsLabel: 'Problems reading the file',
+	pasteLabel: 'Or paste a Follow TCP Stream dump',
+	pasteHint:
+		"Wireshark's Follow → TCP Stream window (Hex Dump, C Arrays or Raw) or tshark -q -z follow,tcp,hex,N or follow,tcp,raw,N output.",
+	dumpSummary: (format: string, chunks: number, up: number, down: number) =>
+		`Follow TCP Stream dump (${format}): ${plural(chunks, 'block')}, ${plural(up, 'byte')} client → server, ${plural(down, 'byte')} server → client.`,
+	dumpProblem: (line: number, column: number, message: string) =>
+		`Line ${groupDigits(line)}, column ${groupDigits(column)}: ${message}`,
+	dumpNote: (line: number, message: string) => `Line ${groupDigits(line)}: ${message}`,
+	dumpOnly:
+		'A Follow TCP Stream dump holds the bytes only: no packets, times, TCP handshake or teardown. The blocks are shown in the order the dump lists them.',
+	dumpBlock: (index: number, line: number) =>
+		`block ${groupDigits(index + 1)}, line ${groupDigits(line)}`,
+	dumpTitle: 'pasted dump'
 };
 
 /** The handshake timeline's words. */
@@ -104,7 +118,21 @@ export const upgradeText = {
 		'With context takeover a compressed frame needs the messages before it: the link carries every frame of this direction up to this one.',
 	tooLongForLink: 'Too long for a link.',
 	page: (from: number, to: number, total: number) =>
-		`Frames ${groupDigits(from)}–${groupDigits(to)} of ${groupDigits(total)}`
+		`Frames ${groupDigits(from)}–${groupDigits(to)} of ${groupDigits(total)}`,
+	pagerLabel: 'Frame pages',
+	previous: 'Previous',
+	next: 'Next',
+	showFields: 'Show fields',
+	hideFields: 'Hide fields',
+	checksHeading: 'Handshake checks',
+	checksWithWarnings: (count: number, warnings: number) =>
+		`The handshake checker finds no error in ${plural(count, 'check')}, and ${plural(warnings, 'warning')}.`
+};
+
+/** A UDP flow. */
+export const udpText = {
+	direction: (direction: Direction, datagrams: number, payload: number) =>
+		`${ARROW[direction]}: ${plural(datagrams, 'datagram')}, ${plural(payload, 'payload byte')}`
 };
 
 /** The two byte streams of a connection that is not WebSocket. */

@@ -6,7 +6,14 @@
 import { readCapture } from '$lib/protocol/capture/read';
 import { followTcp } from '$lib/protocol/capture/follow';
 import type { CaptureReading, CapturedPacket } from '$lib/protocol/capture/types';
-import type { Conversations, Endpoint, StreamProtocol } from '$lib/protocol/capture/follow-types';
+import { connectionFromDump } from '$lib/protocol/capture/conversation-dump';
+import { readStreamDump } from '$lib/protocol/capture/stream-dump';
+import type {
+	Conversations,
+	Endpoint,
+	StreamProtocol,
+	TcpConnection
+} from '$lib/protocol/capture/follow-types';
 import type { ConversationChoice } from './address';
 
 /** One line of the conversation list. */
@@ -62,4 +69,30 @@ export function analyse(name: string, bytes: Uint8Array): CaptureAnalysis {
 		}))
 	];
 	return { name, size: bytes.length, reading, packets, conversations, rows, origin };
+}
+
+/** A pasted Follow TCP Stream dump, read: its one connection, or where it could not be read. */
+export type DumpAnalysis =
+	| {
+			ok: true;
+			format: string;
+			chunks: number;
+			connection: TcpConnection;
+			/** The line each block starts on. */
+			lines: number[];
+			notes: { message: string; line: number }[];
+	  }
+	| { ok: false; message: string; line: number; column: number };
+
+export function analyseDump(text: string): DumpAnalysis {
+	const reading = readStreamDump(text);
+	if (!reading.ok) return { ok: false, ...reading.error };
+	return {
+		ok: true,
+		format: reading.format,
+		chunks: reading.chunks.length,
+		connection: connectionFromDump(reading),
+		lines: reading.chunks.map((chunk) => chunk.line),
+		notes: reading.notes
+	};
 }
