@@ -106,6 +106,21 @@ test.describe('Capture Explorer', () => {
 		await expect(page.getByText(/^Line 2, column 7: Expected 0x-prefixed bytes/)).toBeVisible();
 	});
 
+	test('opens a capture dropped on the drop zone', async ({ page }) => {
+		await open(page, PATH);
+		const bytes = [...readFileSync(fixture('echo.pcapng'))];
+		const dataTransfer = await page.evaluateHandle((bytes) => {
+			const transfer = new DataTransfer();
+			transfer.items.add(new File([new Uint8Array(bytes)], 'dropped.pcapng'));
+			return transfer;
+		}, bytes);
+		await page
+			.getByRole('group', { name: /^Choose a capture file/ })
+			.dispatchEvent('drop', { dataTransfer });
+		await expect(page.getByText(/pcapng: \d+ packets, 3 TCP connections/)).toBeVisible();
+		await expect(page.getByText('dropped.pcapng')).toBeVisible();
+	});
+
 	test('says the file is never uploaded', async ({ page }) => {
 		await open(page, PATH);
 		await expect(page.getByText(/never uploaded/)).toBeVisible();
