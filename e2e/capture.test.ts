@@ -96,6 +96,20 @@ test.describe('Capture Explorer', () => {
 		expect(problems).toEqual([]);
 	});
 
+	test('names the sides node 0 and node 1 when a pasted dump does not name them', async ({
+		page
+	}) => {
+		await open(page, PATH);
+		await page.getByText('Or paste a Follow TCP Stream dump').click();
+		// Hex Dump as the Wireshark window writes it: no Node lines.
+		const dump = readFileSync(fixture('follow/dumps/websocket.hexdump.txt'), 'utf8');
+		await page.getByRole('textbox', { name: 'Or paste a Follow TCP Stream dump' }).fill(dump);
+		await expect(
+			page.getByRole('heading', { name: 'WebSocket: pasted dump · node 0 → node 1' })
+		).toBeVisible();
+		await expect(page.getByText('Hello', { exact: true })).toHaveCount(2);
+	});
+
 	test('locates what is wrong in a pasted dump', async ({ page }) => {
 		await open(page, PATH);
 		await page.getByText('Or paste a Follow TCP Stream dump').click();
