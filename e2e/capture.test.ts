@@ -70,6 +70,20 @@ test.describe('Capture Explorer', () => {
 		await expect(page.getByText('Hello, echo!').first()).toBeVisible();
 	});
 
+	test('opens a message compressed with the shared window together with the frames before it', async ({
+		page
+	}) => {
+		await openCapture(page, 'echo.pcapng', '?tcp=0');
+		// #3 is the client's second message, the 1,300-byte text compressed with the window its
+		// first message left (context takeover): the decoder needs both to inflate it.
+		await page
+			.locator('[data-frame="3"]')
+			.getByRole('link', { name: 'Open in the Frame Decoder' })
+			.click();
+		await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+		await expect(page.getByText(/Valid: 2 frames, 2 messages/)).toBeVisible();
+	});
+
 	test('locates the problem of a damaged capture', async ({ page }) => {
 		await openCapture(page, 'bad-truncated.pcapng');
 		// The README: echo.pcapng cut 20 bytes into its sixth block, so that block starts 20 bytes

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { websocketConversation, teardown, httpHeads, negotiatedDeflate } from './conversation';
+import {
+	decoderBytes,
+	httpHeads,
+	negotiatedDeflate,
+	teardown,
+	websocketConversation
+} from './conversation';
 import { nanoseconds, readFixture } from './fixtures/load';
 import { followTcp } from './follow';
 import { readCapture } from './read';
@@ -111,6 +117,26 @@ describe('websocketConversation', () => {
 		const read = websocketConversation(bare);
 		expect(read.checks).toEqual([]);
 		expect(read.directions[0].error).toBeDefined();
+	});
+});
+
+describe('decoderBytes', () => {
+	const conversation = websocketConversation(connection());
+	// tshark -V on the same file: packet 8 carries "TCP payload (20 bytes)", the client's first
+	// frame; packet 12 "TCP payload (136 bytes)", its second (compressed with the window the
+	// first one left, since the client keeps its context).
+	it('links a first message by its own bytes', () => {
+		const link = decoderBytes(conversation, conversation.frames[0]);
+		expect(link.bytes.length).toBe(20);
+		expect(link.from).toBe('client');
+		expect(link.withContext).toBe(false);
+	});
+
+	it('links a later compressed message with every frame before it, for the shared window', () => {
+		const second = conversation.frames.find((f) => f.packet === 11)!;
+		const link = decoderBytes(conversation, second);
+		expect(link.withContext).toBe(true);
+		expect(link.bytes.length).toBe(20 + 136);
 	});
 });
 
