@@ -192,3 +192,66 @@ export function describeNarrow(name: string, checks: NarrowChecks) {
 		});
 	});
 }
+
+/**
+ * The field names of the page's bit diagrams (BitDiagram) that do not show whole: cut short across
+ * or down their box. Deferred parts are rendered first.
+ */
+export async function clippedBitLabels(page: Page): Promise<string[]> {
+	await revealDeferred(page);
+	return page.evaluate(() =>
+		[...document.querySelectorAll<HTMLElement>('figure.diagram .label')]
+			.filter((l) => l.scrollWidth > l.clientWidth || l.scrollHeight > l.clientHeight)
+			.map(
+				(l) =>
+					`${l.textContent?.trim()} (${l.scrollWidth}×${l.scrollHeight} in ${l.clientWidth}×${l.clientHeight})`
+			)
+	);
+}
+
+/**
+ * Where the text of an SVG drawing collides: each pair of text lines (a `tspan`, or a `text`
+ * without any) whose boxes intersect, and each line that reaches outside the drawing's box.
+ * Boxes are the browser's own (getBoundingClientRect), so fonts and widths are the real ones.
+ */
+export async function textCollisions(svg: Locator): Promise<string[]> {
+	return svg.evaluate((drawing) => {
+		const frame = drawing.getBoundingClientRect();
+		const lines: { text: string; box: DOMRect }[] = [];
+		for (const text of drawing.querySelectorAll('text')) {
+			const spans = text.querySelectorAll('tspan');
+			if (spans.length === 0) {
+				lines.push({ text: text.textContent?.trim() ?? '', box: text.getBoundingClientRect() });
+				continue;
+			}
+			// Text before the first tspan is a line of its own.
+			for (const node of text.childNodes) {
+				if (node.nodeType !== Node.TEXT_NODE || !node.textContent?.trim()) continue;
+				const range = document.createRange();
+				range.selectNodeContents(node);
+				lines.push({ text: node.textContent.trim(), box: range.getBoundingClientRect() });
+			}
+			for (const span of spans) {
+				if (span.textContent?.trim()) {
+					lines.push({ text: span.textContent.trim(), box: span.getBoundingClientRect() });
+				}
+			}
+		}
+		const found: string[] = [];
+		for (const [i, { text, box: a }] of lines.entries()) {
+			if (a.left < frame.left || a.right > frame.right) {
+				found.push(`“${text}” leaves the drawing (${a.left.toFixed(1)}–${a.right.toFixed(1)})`);
+			}
+			for (const { text: other, box: b } of lines.slice(i + 1)) {
+				// Lines set 14 px apart in a 12 px font touch; less than a pixel in common is not an overlap.
+				const apart =
+					a.right - 1 <= b.left ||
+					b.right - 1 <= a.left ||
+					a.bottom - 1 <= b.top ||
+					b.bottom - 1 <= a.top;
+				if (!apart) found.push(`“${text}” overlaps “${other}”`);
+			}
+		}
+		return found;
+	});
+}

@@ -1,7 +1,30 @@
 import { expect, test, type Page } from '@playwright/test';
-import { describeNarrow, expectNoAxeViolations, open, recordProblems } from './helpers';
+import {
+	describeNarrow,
+	expectNoAxeViolations,
+	open,
+	recordProblems,
+	textCollisions
+} from './helpers';
 
 const PATH = '/tools/tcp-handshake/';
+
+/** The scenarios issue 10 names, in its words. */
+const SCENARIOS = [
+	'open',
+	'lost-syn',
+	'lost-syn-ack',
+	'lost-ack',
+	'simultaneous-open',
+	'closed-port',
+	'syn-timeout',
+	'data',
+	'close-client-first',
+	'close-server-first',
+	'simultaneous-close',
+	'half-close',
+	'abort'
+];
 
 const position = (page: Page) => page.getByText(/^Step \d+ of \d+$/);
 const panel = (page: Page) => page.locator('.panel');
@@ -229,3 +252,29 @@ describeNarrow('TCP handshake stepper at 360 px', {
 	axe: 'scenario=lost-ack&step=2',
 	targets: 'scenario=syn-timeout&step=3'
 });
+
+for (const width of [1280, 360]) {
+	test.describe(`TCP handshake diagram at ${width} px`, () => {
+		test.use({ viewport: { width, height: 900 } });
+
+		test('draws no label over another, nor past the edge, in any scenario', async ({ page }) => {
+			test.setTimeout(120_000); // 26 page loads
+			const found: string[] = [];
+			for (const scenario of SCENARIOS) {
+				// The last step (the outcome) draws every segment with all its lines and timers.
+				await open(page, `${PATH}?scenario=${scenario}`);
+				const steps = Number(/of (\d+)$/.exec((await position(page).textContent()) ?? '')?.[1]);
+				await open(page, `${PATH}?scenario=${scenario}&step=${steps - 1}&rel=1`);
+				const diagram = page.locator('figure.diagram svg');
+				await expect(diagram).toContainText(/ESTABLISHED|CLOSED|TIME-WAIT|LISTEN/);
+				for (const numbers of ['relative', 'absolute']) {
+					if (numbers === 'absolute') await page.getByLabel('Relative sequence numbers').uncheck();
+					for (const collision of await textCollisions(diagram)) {
+						found.push(`${scenario}, ${numbers}: ${collision}`);
+					}
+				}
+			}
+			expect(found).toEqual([]);
+		});
+	});
+}

@@ -16,6 +16,7 @@ import {
 	segmentHex,
 	stepCount,
 	stepView,
+	wrapWords,
 	type RunSimulation
 } from './view';
 
@@ -203,6 +204,19 @@ describe('layoutDiagram', () => {
 				}
 			}
 		}
+	});
+});
+
+describe('wrapWords', () => {
+	it('breaks a note at spaces into lines of at most the width', () => {
+		expect(wrapWords('no timer: resent at 1,010 ms for the repeated SYN', 30)).toEqual([
+			'no timer: resent at 1,010 ms',
+			'for the repeated SYN'
+		]);
+		expect(wrapWords('RTO 1 s → resent at 1,000 ms', 30)).toEqual(['RTO 1 s → resent at 1,000 ms']);
+	});
+	it('gives a word longer than the width a line of its own', () => {
+		expect(wrapWords('a verylongword b', 5)).toEqual(['a', 'verylongword', 'b']);
 	});
 });
 

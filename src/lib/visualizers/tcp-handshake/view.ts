@@ -201,8 +201,11 @@ export const DIAGRAM = {
 	bottom: 44,
 	/** Height of one one-way delay. */
 	perDelay: 88,
-	/** Height of a wait that is cut short. */
-	gap: 44
+	/**
+	 * Height of a wait that is cut short: room for its length in the middle and, at the bottom,
+	 * the timer that ends it ('RTO 1 s → resent at 1,000 ms'), apart.
+	 */
+	gap: 56
 };
 
 /**
@@ -269,6 +272,20 @@ export function layoutDiagram(sim: RunSimulation): DiagramLayout {
 	});
 	const endY = at(end);
 	return { height: endY + DIAGRAM.bottom, arrows, gaps, endY, broken: gaps.length > 0 };
+}
+
+/**
+ * Breaks a note into lines of at most `width` characters, at spaces (a longer word gets a line of
+ * its own): the diagram's text cannot wrap by itself.
+ */
+export function wrapWords(text: string, width: number): string[] {
+	const lines: string[] = [];
+	for (const word of text.split(' ')) {
+		const last = lines.length - 1;
+		if (last >= 0 && lines[last].length + 1 + word.length <= width) lines[last] += ` ${word}`;
+		else lines.push(word);
+	}
+	return lines;
 }
 
 /** True when the SYN profile changes anything in the scenario (so the picker is worth showing). */
