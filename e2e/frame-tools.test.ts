@@ -1,4 +1,4 @@
-import { expectNoAxeViolations, open, revealDeferred } from './helpers';
+import { clippedBitLabels, expectNoAxeViolations, open, revealDeferred } from './helpers';
 import { expect, test } from '@playwright/test';
 
 const MASKED_HELLO = '81 85 37 fa 21 3d 7f 9f 4d 51 58';
@@ -295,6 +295,18 @@ test.describe('the frames lesson on a phone', () => {
 		await revealDeferred(page);
 		await expect(page.locator('article.frame')).toHaveCount(serverFrames);
 	});
+});
+
+test.describe('the header diagrams', () => {
+	for (const width of [360, 1280]) {
+		test(`show every field name whole at ${width} px, FIN and RSV upright where narrow`, async ({
+			page
+		}) => {
+			await page.setViewportSize({ width, height: 740 });
+			await open(page, '/learn/websocket-frames/');
+			expect(await clippedBitLabels(page)).toEqual([]);
+		});
+	}
 });
 
 test.describe('the home page frame strip', () => {

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { PACKET_EXAMPLES } from '../src/lib/protocol/packet/examples';
 import {
+	clippedBitLabels,
 	expectNoAxeViolations,
 	open,
 	recordProblems,
@@ -223,6 +224,15 @@ test.describe('Packet Decoder at 360 px', () => {
 		});
 	}
 
+	test('shows every field name of the header diagrams whole, one-bit flags upright', async ({
+		page
+	}) => {
+		// The SYN: IPv4's DF and MF, and TCP's eight one-bit flags.
+		await open(page, PATH);
+		expect(await clippedBitLabels(page)).toEqual([]);
+		await expect(layer(page, 'TCP').locator('figure.diagram .label.upright')).toHaveCount(9);
+	});
+
 	test('has buttons and links of at least 24 × 24 px', async ({ page }) => {
 		await open(page, PATH);
 		await page.getByText('Examples').click();
@@ -231,6 +241,16 @@ test.describe('Packet Decoder at 360 px', () => {
 });
 
 test.describe('in the TCP lesson', () => {
+	test('the header diagrams show every field name whole in the lesson column', async ({ page }) => {
+		for (const width of [1280, 768]) {
+			await page.setViewportSize({ width, height: 800 });
+			await open(page, '/learn/tcp-handshake/');
+			expect(await clippedBitLabels(page), `${width} px`).toEqual([]);
+			// The embedded decoder drew the TCP header, flags and all.
+			expect(await page.locator('figure.diagram .label.upright').count()).toBeGreaterThan(8);
+		}
+	});
+
 	test('the packet decoder loads as the reader scrolls to it and reads the captured SYN', async ({
 		page
 	}) => {
