@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { SCENARIO_IDS } from '../src/lib/protocol/tcp/simulate';
 import {
 	describeNarrow,
 	expectNoAxeViolations,
@@ -8,23 +9,6 @@ import {
 } from './helpers';
 
 const PATH = '/tools/tcp-handshake/';
-
-/** The scenarios issue 10 names, in its words. */
-const SCENARIOS = [
-	'open',
-	'lost-syn',
-	'lost-syn-ack',
-	'lost-ack',
-	'simultaneous-open',
-	'closed-port',
-	'syn-timeout',
-	'data',
-	'close-client-first',
-	'close-server-first',
-	'simultaneous-close',
-	'half-close',
-	'abort'
-];
 
 const position = (page: Page) => page.getByText(/^Step \d+ of \d+$/);
 const panel = (page: Page) => page.locator('.panel');
@@ -260,7 +244,7 @@ for (const width of [1280, 360]) {
 		test('draws no label over another, nor past the edge, in any scenario', async ({ page }) => {
 			test.setTimeout(120_000); // 26 page loads
 			const found: string[] = [];
-			for (const scenario of SCENARIOS) {
+			for (const scenario of SCENARIO_IDS) {
 				// The last step (the outcome) draws every segment with all its lines and timers.
 				await open(page, `${PATH}?scenario=${scenario}`);
 				const steps = Number(/of (\d+)$/.exec((await position(page).textContent()) ?? '')?.[1]);
