@@ -20,7 +20,6 @@ import type {
 	Endpoint,
 	FollowProblem,
 	FollowProblemCode,
-	Handshake,
 	TcpConnection,
 	UdpFlow
 } from './follow-types';
@@ -28,21 +27,23 @@ import type { CapturedPacket } from './types';
 
 export type * from './follow-types';
 
-/** A TCP connection while the packets are read. */
-interface OpenConnection {
-	id: number;
-	family: 4 | 6;
-	client: Endpoint;
-	server: Endpoint;
-	clientGuessed: boolean;
-	start: bigint;
-	end: bigint;
-	packets: number[];
+/** A TCP connection while the packets are read: what it will report, and the work in progress. */
+interface OpenConnection extends Pick<
+	TcpConnection,
+	| 'id'
+	| 'family'
+	| 'client'
+	| 'server'
+	| 'clientGuessed'
+	| 'start'
+	| 'end'
+	| 'packets'
+	| 'handshake'
+	| 'rst'
+> {
 	sides: [DirectionAssembler, DirectionAssembler];
-	handshake: Handshake;
 	/** Capture times of the handshake's packets. */
 	times: { syn?: bigint; synAck?: bigint; ack?: bigint };
-	rst?: { packet: number; from: 0 | 1 };
 	beforeIsn: [number | undefined, number | undefined];
 }
 
