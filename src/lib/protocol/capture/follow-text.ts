@@ -68,6 +68,8 @@ export const dumpText = {
 		`end at ${hexOffset(expected)}: a line is missing, repeated or edited.`,
 	badHexLine: () =>
 		'Expected a hex dump line: an 8-digit hex offset, two spaces, then up to 16 two-digit hex bytes.',
+	badHexByte: (found: string) =>
+		`"${found}" is not a two-digit hex byte: the hex columns of a dump line hold only bytes (00 to ff), then spaces up to the text column.`,
 	shortLineInside: () =>
 		'A hex dump line holds 16 bytes unless it ends its packet; this short line is followed by more of the same packet.',
 	badArrayLine: () =>

@@ -137,6 +137,16 @@ describe('readStreamDump', () => {
 			expect(error(server.join('\n')).message).toContain('0x00000020');
 		});
 
+		it('points at a hex dump byte that is not hex, instead of reading the line up to it', () => {
+			expect(error('00000000  47 4g 54')).toMatchObject({ line: 1, column: 14 });
+			expect(error('00000000  47 4g 54').message).toContain('"4g"');
+			// The same in a real dump's short last line: the text column after the padding is fine.
+			const lines = dump('websocket.hexdump').split('\n');
+			const last = lines.findLastIndex((l) => /^[0-9A-F]{8} {2}/.test(l));
+			lines[last] = lines[last].slice(0, 13) + 'x' + lines[last].slice(14);
+			expect(error(lines.join('\n'))).toMatchObject({ line: last + 1, column: 14 });
+		});
+
 		it('points at the character in a Raw line that is not hex', () => {
 			expect(error('474554\n\t4854zz\n')).toMatchObject({ line: 2, column: 6 });
 			expect(error('4745\n\t485\n')).toMatchObject({ line: 2, column: 5 });

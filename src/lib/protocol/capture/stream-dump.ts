@@ -238,6 +238,18 @@ function readHexdump(body: Line[], out: Collector, notes: StreamDumpNote[]): voi
 			out.push((hi << 4) | lo);
 			count++;
 		}
+		if (count < 16) {
+			// A short line is padded with spaces up to its text column (49 columns of hex area in
+			// every format), so anything else there is a byte that is not hex, not the text.
+			const at = area + 3 * count + (count >= 8 ? 1 : 0);
+			const end = Math.min(text.length, area + 49);
+			for (let i = at; i < end; i++) {
+				if (text.charCodeAt(i) !== 32) {
+					const found = text.slice(i, i + 2).trim();
+					throw new DumpError(dumpText.badHexByte(found), line.number, i + 1);
+				}
+			}
+		}
 		previous = { from, full: count === 16 };
 	}
 }
