@@ -50,8 +50,13 @@ export interface SimulationOptions {
 	eventBytes: number;
 	/** HTTP version of the polling and SSE requests; '2' compresses repeated headers (HPACK). */
 	http: '1.1' | '2';
-	/** Whether connections use TLS (1.3: one more round trip at set-up). Default false. */
+	/**
+	 * Whether connections use TLS. Default false. Browsers speak HTTP/2 only over TLS, so
+	 * `http: '2'` implies it.
+	 */
 	tls?: boolean;
+	/** Added: the TLS version when TLS is used: 1.3 costs 1 round trip at set-up, 1.2 two. */
+	tlsVersion?: '1.2' | '1.3';
 	/** Seed of the event generator; the same seed gives the same run. */
 	seed: number;
 }
@@ -101,6 +106,8 @@ export interface TransportSummary {
 	connections: number;
 	/** Poll responses that carried no event. */
 	emptyResponses: number;
+	/** Added: events the client never received before it stopped listening (short polling's last). */
+	undelivered: number;
 }
 
 export interface TransportResult {
@@ -112,7 +119,7 @@ export type SimulationResult = Record<TransportName, TransportResult>;
 
 /** A located reason the options cannot be simulated. */
 export interface SimulationError {
-	field: keyof SimulationOptions | 'events.rate' | 'events.pattern';
+	field: keyof SimulationOptions | 'events.rate' | 'events.pattern' | 'options';
 	message: string;
 	/** For an error in an explicit event list: the index of the bad time. */
 	index?: number;
