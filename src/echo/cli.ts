@@ -22,6 +22,11 @@ try {
 	console.log(`  ${address.echo}     plain echo`);
 	console.log(`  ${address.inspect}  echo with handshake and frame reports`);
 	if (address.lab) console.log(`  POST ${address.lab}  the socket types lab on real sockets`);
+	if (address.transports) {
+		console.log(
+			`  GET ${address.transports}{poll,long-poll,sse}, ws  the live transports (?stream=S&rate=R)`
+		);
+	}
 	console.log(`  ${address.url}  what the endpoints do`);
 	if (!isLoopback(address.host)) {
 		console.warn(`Listening on ${address.host}: anyone who can reach this machine can connect.`);

@@ -32,6 +32,12 @@ import {
 	type SocketLabOptions
 } from './socket-lab.js';
 import {
+	createTransports,
+	type TransportsEndpoints,
+	type TransportsOptions
+} from './transports.js';
+import { TRANSPORTS_PATH } from '../lib/protocol/transports/wire.js';
+import {
 	formatRequestHead,
 	formatResponseHead,
 	headerValue,
@@ -94,12 +100,17 @@ export interface EchoServerOptions {
 	basePath?: string;
 	/** The live socket lab at `<base>/socket-lab`: its limits, or false for none. Default: on. */
 	socketLab?: SocketLabSettings | false;
+	/** The live transports at `<base>/transports/`: their limits, or false for none. Default: on. */
+	transports?: TransportsSettings | false;
 	/** Default: one line per event on the console. */
 	logger?: EchoLogger;
 }
 
 /** The socket lab's own limits; its base path, Origins and logger are the echo server's. */
 export type SocketLabSettings = Omit<SocketLabOptions, 'basePath' | 'origins' | 'logger'>;
+
+/** The live transports' own limits; their base path, Origins and logger are the echo server's. */
+export type TransportsSettings = Omit<TransportsOptions, 'basePath' | 'origins' | 'logger'>;
 
 /** The options with every default filled in. */
 export type ResolvedEchoOptions = Required<Omit<EchoServerOptions, 'rateLimit'>> & {
@@ -116,6 +127,8 @@ export interface EchoAddress {
 	inspect: string;
 	/** The socket lab's http:// URL, unless it is turned off. */
 	lab?: string;
+	/** The live transports' folder, http://…/transports/, unless they are turned off. */
+	transports?: string;
 }
 
 /** Anything that emits Node's 'upgrade' event: http.Server, https.Server, Vite's httpServer. */
@@ -128,6 +141,8 @@ export interface EchoServer {
 	readonly connections: number;
 	/** The socket lab, for mounting elsewhere (the Vite plugin does); undefined when off. */
 	readonly lab: SocketLab | undefined;
+	/** The live transports endpoints, for mounting elsewhere (the Vite plugin does). */
+	readonly transports: TransportsEndpoints | undefined;
 	/**
 	 * Takes an upgrade request if its path is /echo or /inspect (after an optional base path);
 	 * returns false, without touching the socket, for any other path.
@@ -156,7 +171,8 @@ export const ECHO_DEFAULTS: Readonly<Omit<ResolvedEchoOptions, 'logger'>> = Obje
 	maxBufferedBytes: 16 * 1024 * 1024,
 	shutdownGraceMs: 1000,
 	basePath: '/',
-	socketLab: {}
+	socketLab: {},
+	transports: {}
 });
 
 /** Logs to the console with a prefix, so the lines stand out in Vite's output. */
@@ -327,6 +343,15 @@ export function createEchoServer(options: EchoServerOptions = {}): EchoServer {
 			? undefined
 			: createSocketLab({
 					...settings.socketLab,
+					basePath: settings.basePath,
+					origins: settings.origins,
+					logger
+				});
+	const transports =
+		settings.transports === false
+			? undefined
+			: createTransports({
+					...settings.transports,
 					basePath: settings.basePath,
 					origins: settings.origins,
 					logger
@@ -594,7 +619,7 @@ export function createEchoServer(options: EchoServerOptions = {}): EchoServer {
 
 	function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
 		const endpoint = matchEndpoint(req.url, settings.basePath);
-		if (!endpoint) return false;
+		if (!endpoint) return transports?.handleUpgrade(req, socket, head) ?? false;
 		if (claimed.has(socket)) return true;
 		claimed.add(socket);
 		// A reset before or during the handshake must not become an uncaught 'error'.
@@ -651,6 +676,7 @@ export function createEchoServer(options: EchoServerOptions = {}): EchoServer {
 
 	function page(req: IncomingMessage, res: ServerResponse): void {
 		if (lab?.handle(req, res)) return;
+		if (transports?.handle(req, res)) return;
 		const address = httpServer?.address() as AddressInfo | null;
 		const host = /^[\w.:[\]-]+$/.test(req.headers.host ?? '')
 			? req.headers.host
@@ -687,6 +713,17 @@ export function createEchoServer(options: EchoServerOptions = {}): EchoServer {
 							'  with {"type":"stream"|"datagram","messages":["A","B"],"readSize":4}',
 							'  sends the messages through real sockets on 127.0.0.1 and answers with',
 							"  what the receiver's reads returned (the lab's live mode)."
+						]
+					: []),
+				...(transports
+					? [
+							'',
+							'Live transports, one stream of events four ways (stream= names it, rate= is',
+							'events per second, size= bytes per event; since= an event id):',
+							`  GET http://${host}${base}${TRANSPORTS_PATH}/poll?stream=S&rate=R&since=ID`,
+							`  GET http://${host}${base}${TRANSPORTS_PATH}/long-poll?stream=S&rate=R&since=ID&timeout=MS`,
+							`  GET http://${host}${base}${TRANSPORTS_PATH}/sse?stream=S&rate=R   (honours Last-Event-ID)`,
+							`  ws://${host}${base}${TRANSPORTS_PATH}/ws?stream=S&rate=R&since=ID`
 						]
 					: []),
 				''
@@ -733,7 +770,8 @@ export function createEchoServer(options: EchoServerOptions = {}): EchoServer {
 			url: `http://${host}:${port}${base}`,
 			echo: `ws://${host}:${port}${base}echo`,
 			inspect: `ws://${host}:${port}${base}inspect`,
-			...(lab ? { lab: `http://${host}:${port}${base}${SOCKET_LAB_PATH}` } : {})
+			...(lab ? { lab: `http://${host}:${port}${base}${SOCKET_LAB_PATH}` } : {}),
+			...(transports ? { transports: `http://${host}:${port}${base}${TRANSPORTS_PATH}/` } : {})
 		};
 	}
 
@@ -742,6 +780,7 @@ export function createEchoServer(options: EchoServerOptions = {}): EchoServer {
 		if (heartbeat) clearInterval(heartbeat);
 		// Runs stop by themselves within their timeout; new ones are refused from here on.
 		await lab?.close();
+		await transports?.close();
 		for (const detach of [...detachers]) detach();
 		if (connections.size > 0) {
 			const drained = new Promise<void>((resolve) => drainWaiters.push(resolve));
@@ -775,6 +814,7 @@ export function createEchoServer(options: EchoServerOptions = {}): EchoServer {
 			return connections.size;
 		},
 		lab,
+		transports,
 		handleUpgrade,
 		attach,
 		listen,

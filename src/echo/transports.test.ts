@@ -1,4 +1,13 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, get, type IncomingMessage, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+	createServer as createViteServer,
+	preview,
+	type PreviewServer,
+	type ViteDevServer
+} from 'vite';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
@@ -10,6 +19,9 @@ import {
 	type TransportsOptions
 } from './transports.js';
 import { openClient, rawConnect, upgradeRequest, type TestClient } from './testing.js';
+import { createEchoServer, silentLogger, type EchoServer } from './server.js';
+import { echoServerPlugin } from './vite-plugin.js';
+import { localTransportsUrl } from '../lib/visualizers/echo-client/local-echo.js';
 
 /** A clock that moves only when a test says so; due timers run in time order. */
 class ManualClock implements TransportsClock {
@@ -49,11 +61,13 @@ interface Running {
 }
 
 const servers: Server[] = [];
+const cleanups: (() => Promise<unknown> | void)[] = [];
 const endpoints: TransportsEndpoints[] = [];
 const sockets: WebSocket[] = [];
 
 afterEach(async () => {
 	for (const ws of sockets.splice(0)) ws.terminate();
+	for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 	await Promise.all(endpoints.splice(0).map((transports) => transports.close()));
 	await Promise.all(
 		servers.splice(0).map(
@@ -552,5 +566,99 @@ describe('limits', () => {
 		expect((await pending).status).toBe(200);
 		await sse.ended;
 		expect(transports.held).toBe(0);
+	});
+});
+
+describe('where the endpoints run', () => {
+	/** Reads the page's own discovery the way the browser would, from a response's header. */
+	function discovered(response: Response, origin: string): string | null {
+		const header = response.headers.get('server-timing') ?? '';
+		const serverTiming = header.split(',').map((item) => {
+			const [, name, description] = /^\s*([\w-]+);desc="([^"]*)"/.exec(item) ?? [];
+			return { name, description };
+		});
+		const url = new URL(origin);
+		return localTransportsUrl(url, {
+			getEntriesByType: () => [{ serverTiming } as unknown as PerformanceEntry]
+		});
+	}
+
+	/** A poll, an SSE event and a WebSocket event from the folder at `folder`. */
+	async function exercise(folder: string): Promise<void> {
+		const query = 'stream=where&rate=50';
+		const first = json(await fetchText(`${folder}poll?${query}`));
+		const sse = await openSse(`${folder}sse?${query}&since=${first.next}`);
+		const ws = await socket(`${folder.replace(/^http/, 'ws')}ws?${query}&since=${first.next}`);
+		const [message] = await ws.received(1);
+		await until(() => sse.events().length > 0);
+		expect(sse.events()[0].data).toEqual(JSON.parse(message.text!));
+		sse.close();
+	}
+
+	it('on the standalone echo server, which lists them on its page', async () => {
+		const server: EchoServer = createEchoServer({
+			port: 0,
+			logger: silentLogger,
+			basePath: '/socket-explorer/'
+		});
+		cleanups.push(() => server.close());
+		const address = await server.listen();
+		expect(address.transports).toBe(`http://127.0.0.1:${address.port}/socket-explorer/transports/`);
+		await exercise(address.transports!);
+		// At the root too, like /echo.
+		await exercise(`http://127.0.0.1:${address.port}/transports/`);
+		const page = await (await fetch(address.url)).text();
+		expect(page).toContain(
+			`GET http://127.0.0.1:${address.port}/socket-explorer/transports/long-poll?stream=S&rate=R&since=ID&timeout=MS`
+		);
+		expect(page).toContain(`ws://127.0.0.1:${address.port}/socket-explorer/transports/ws?`);
+	});
+
+	it('not at all when turned off', async () => {
+		const server = createEchoServer({ port: 0, logger: silentLogger, transports: false });
+		cleanups.push(() => server.close());
+		const address = await server.listen();
+		expect(address.transports).toBeUndefined();
+		expect((await fetchText(`${address.url}transports/poll?stream=a&rate=1`)).status).toBe(404);
+	});
+
+	it('on the Vite dev server under the base path, found from the Server-Timing header', async () => {
+		const root = mkdtempSync(join(tmpdir(), 'transports-vite-'));
+		cleanups.push(() => rmSync(root, { recursive: true, force: true }));
+		writeFileSync(join(root, 'index.html'), '<!doctype html><title>t</title>');
+		const vite: ViteDevServer = await createViteServer({
+			configFile: false,
+			root,
+			base: '/socket-explorer/',
+			logLevel: 'silent',
+			optimizeDeps: { noDiscovery: true, include: [] },
+			server: { host: '127.0.0.1', port: 0, strictPort: true, ws: false },
+			plugins: [echoServerPlugin({ logger: silentLogger })]
+		});
+		cleanups.push(() => vite.close());
+		await vite.listen();
+		const origin = `http://127.0.0.1:${(vite.httpServer?.address() as AddressInfo).port}`;
+		const folder = discovered(await fetch(`${origin}/socket-explorer/`), origin);
+		expect(folder).toBe(`${origin}/socket-explorer/transports/`);
+		await exercise(folder!);
+	});
+
+	it('on the Vite preview server', async () => {
+		const root = mkdtempSync(join(tmpdir(), 'transports-preview-'));
+		cleanups.push(() => rmSync(root, { recursive: true, force: true }));
+		mkdirSync(join(root, 'dist'));
+		writeFileSync(join(root, 'dist', 'index.html'), '<!doctype html><title>t</title>');
+		const server: PreviewServer = await preview({
+			configFile: false,
+			root,
+			logLevel: 'silent',
+			preview: { host: '127.0.0.1', port: 0, strictPort: true },
+			plugins: [echoServerPlugin({ logger: silentLogger })]
+		});
+		cleanups.push(() => server.close());
+		const origin = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}`;
+		const folder = discovered(await fetch(`${origin}/`), origin);
+		expect(folder).toBe(`${origin}/transports/`);
+		await exercise(folder!);
 	});
 });

@@ -201,10 +201,11 @@ describe('echoServerPlugin', () => {
 			const origin = `http://127.0.0.1:${port}`;
 			const page = await fetch(`${origin}/socket-explorer/`);
 			expect(page.status).toBe(200);
-			// One header, two metrics, comma-separated.
+			// One header, its metrics comma-separated.
 			expect(page.headers.get('server-timing')).toBe(
 				'socket-explorer-echo;desc="/socket-explorer/echo", ' +
-					'socket-explorer-lab;desc="/socket-explorer/socket-lab"'
+					'socket-explorer-lab;desc="/socket-explorer/socket-lab", ' +
+					'socket-explorer-transports;desc="/socket-explorer/transports/"'
 			);
 			expect(markedPath(page)).toBe('/socket-explorer/echo');
 			expect(labPath(page)).toBe('/socket-explorer/socket-lab');
@@ -241,7 +242,9 @@ describe('echoServerPlugin', () => {
 			await vite.listen();
 			const origin = `http://127.0.0.1:${(vite.httpServer?.address() as AddressInfo).port}`;
 			const page = await fetch(`${origin}/`);
-			expect(page.headers.get('server-timing')).toBe('socket-explorer-echo;desc="/echo"');
+			expect(page.headers.get('server-timing')).toBe(
+				'socket-explorer-echo;desc="/echo", socket-explorer-transports;desc="/transports/"'
+			);
 			expect((await labRun(`${origin}/socket-lab`)).status).toBe(404);
 		});
 

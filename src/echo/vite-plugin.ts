@@ -1,8 +1,9 @@
 /**
  * Mounts the echo server on Vite's dev and preview servers, so `npm start` and `vite preview`
- * serve /echo and /inspect (WebSocket) and POST /socket-lab (the socket types lab's live runs on
- * real loopback sockets, src/echo/socket-lab.ts) on the site's own port and origin, at the root
- * and under the site's base path.
+ * serve /echo and /inspect (WebSocket), POST /socket-lab (the socket types lab's live runs on
+ * real loopback sockets, src/echo/socket-lab.ts) and the live transports under /transports/
+ * (poll, long-poll, SSE and WebSocket, src/echo/transports.ts) on the site's own port and origin,
+ * at the root and under the site's base path.
  *
  * Only upgrades to /echo and /inspect are taken; everything else, Vite's HMR socket included, is
  * left to the other 'upgrade' listeners on the same server. The lab is a middleware placed ahead
@@ -19,7 +20,12 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Plugin } from 'vite';
-import { echoServerTiming, labServerTiming } from '../lib/visualizers/echo-client/local-echo.js';
+import {
+	echoServerTiming,
+	labServerTiming,
+	transportsServerTiming
+} from '../lib/visualizers/echo-client/local-echo.js';
+import { TRANSPORTS_PATH } from '../lib/protocol/transports/wire.js';
 import { SOCKET_LAB_PATH } from './socket-lab.js';
 import {
 	createEchoServer,
@@ -70,10 +76,12 @@ export function echoServerPlugin(options: EchoPluginOptions = {}): EchoVitePlugi
 		// Added before Vite's own middlewares, so pages, assets and Vite's answers all carry it.
 		const metrics = [echoServerTiming(`${base}/echo`)];
 		if (echo.lab) metrics.push(labServerTiming(`${base}/${SOCKET_LAB_PATH}`));
+		if (echo.transports) metrics.push(transportsServerTiming(`${base}/${TRANSPORTS_PATH}/`));
 		const marker = metrics.join(', ');
 		server.middlewares?.use((req, res, next) => {
 			res.setHeader('Server-Timing', marker);
 			if (echo.lab?.handle(req, res)) return;
+			if (echo.transports?.handle(req, res)) return;
 			const path = (req.url ?? '').split('?')[0];
 			if (path !== `${base}/echo` && path !== `${base}/inspect`) return next();
 			// A plain GET of an endpoint (someone opening it in a tab) says what it is.

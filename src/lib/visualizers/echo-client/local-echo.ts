@@ -21,6 +21,12 @@ export const ECHO_SERVER_TIMING = 'socket-explorer-echo';
 /** The Server-Timing metric that names the socket lab's endpoint (POST, src/echo/socket-lab.ts). */
 export const LAB_SERVER_TIMING = 'socket-explorer-lab';
 
+/**
+ * The Server-Timing metric that names the live transports' folder (`<base>/transports/`, with
+ * poll, long-poll, sse and ws under it; src/echo/transports.ts).
+ */
+export const TRANSPORTS_SERVER_TIMING = 'socket-explorer-transports';
+
 /** One Server-Timing metric with the path as its description. */
 function metric(name: string, path: string): string {
 	// A quoted-string (RFC 9110 §5.6.4): backslash and double quote are escaped.
@@ -35,6 +41,11 @@ export function echoServerTiming(path: string): string {
 /** The Server-Timing metric the project's server adds for its socket lab endpoint at `path`. */
 export function labServerTiming(path: string): string {
 	return metric(LAB_SERVER_TIMING, path);
+}
+
+/** The Server-Timing metric the project's server adds for its live transports at `path`. */
+export function transportsServerTiming(path: string): string {
+	return metric(TRANSPORTS_SERVER_TIMING, path);
 }
 
 /** The part of `performance` this needs; tests pass a stand-in. */
@@ -77,5 +88,18 @@ export function localLabUrl(
 ): string | null {
 	if (location.protocol !== 'http:' && location.protocol !== 'https:') return null;
 	const path = markedPath(LAB_SERVER_TIMING, timing);
+	return path === null ? null : `${location.protocol}//${location.host}${path}`;
+}
+
+/**
+ * The http:// or https:// URL of this origin's live transports folder (ending in '/') when the
+ * page was served by the project's own dev or preview server, else null (a static host).
+ */
+export function localTransportsUrl(
+	location: Pick<Location, 'protocol' | 'host'>,
+	timing: NavigationTimingSource = performance
+): string | null {
+	if (location.protocol !== 'http:' && location.protocol !== 'https:') return null;
+	const path = markedPath(TRANSPORTS_SERVER_TIMING, timing);
 	return path === null ? null : `${location.protocol}//${location.host}${path}`;
 }
