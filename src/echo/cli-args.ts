@@ -16,7 +16,8 @@ const defaults = {
 export const ECHO_USAGE = `Usage: npm run echo -- [options]
 
 Serves ws://HOST:PORT/echo and ws://HOST:PORT/inspect, POST http://HOST:PORT/socket-lab
-(the socket types lab on real sockets), and a page about them at /.
+(the socket types lab on real sockets), the live transports under http://HOST:PORT/transports/
+(poll, long-poll, sse, ws), and a page about them at /.
 
 Options:
   --port N             port to listen on (default ${defaults.port}; 0 picks a free one)
