@@ -173,11 +173,26 @@ test.describe('Capture Explorer at 360 px', () => {
 		});
 	}
 
-	test('reads the HTTP connection as two byte streams', async ({ page }) => {
+	test('reads the HTTP connection message by message', async ({ page }) => {
 		await openCapture(page, 'echo.pcapng', '?tcp=1');
 		const view = page.getByRole('region', { name: /^HTTP: tcp 1/ });
-		await expect(view.getByText(/^GET \/ HTTP\/1\.1/)).toBeVisible();
-		await expect(view.getByText(/^HTTP\/1\.1 200/)).toBeVisible();
+		await expect(view.getByText(/^GET \/ HTTP\/1\.1$/)).toBeVisible();
+		await expect(view.getByText('HTTP/1.1 200 OK', { exact: true })).toBeVisible();
 		expect(await scrollsHorizontally(page)).toBe(false);
+	});
+
+	test('splits a persistent connection into every request and response', async ({ page }) => {
+		const problems = recordProblems(page);
+		// http/fixtures/keepalive.pcap: eight requests on one connection (tshark agrees, see its README).
+		await openCapture(page, '../../http/fixtures/keepalive.pcap', '?tcp=0');
+		const view = page.getByRole('region', { name: /^HTTP: tcp 0/ });
+		await expect(view.getByText('8 requests and 8 responses', { exact: false })).toBeVisible();
+		await expect(view.locator('li.frame')).toHaveCount(16);
+		await expect(view.getByText('HEAD / HTTP/1.1', { exact: true })).toBeVisible();
+		await expect(view.getByText('HTTP/1.1 204 No Content', { exact: true })).toBeVisible();
+		await expect(view.getByText(/^body 39 bytes in 3 chunks/)).toBeVisible();
+		await expect(view.getByText('hello, fixed length', { exact: false })).toHaveCount(2);
+		expect(await scrollsHorizontally(page)).toBe(false);
+		expect(problems).toEqual([]);
 	});
 });

@@ -4,6 +4,7 @@
  */
 import { groupDigits, plural } from '../bytes/text';
 import type { Direction, NegotiatedDeflate, Teardown } from './conversation';
+import type { BodyFraming } from '../http/framing';
 import type { StreamProtocol } from './follow-types';
 
 const SIDE = ['client', 'server'] as const;
@@ -144,6 +145,29 @@ export const streamsText = {
 	httpHead: (kind: 'request' | 'response') =>
 		kind === 'request' ? 'HTTP/1.1 request head' : 'HTTP/1.1 response head',
 	empty: 'No bytes.'
+};
+
+/** The HTTP/1.1 messages of a connection that is not WebSocket. */
+export const httpMessagesText = {
+	heading: 'HTTP messages',
+	count: (requests: number, responses: number) =>
+		`${plural(requests, 'request')} and ${plural(responses, 'response')} on this connection, split by RFC 9112 §6.3: each body ends by its Content-Length, its chunked coding, or the close of the connection.`,
+	framing: (framing: BodyFraming, length: number, chunks: number | undefined) =>
+		framing === 'none'
+			? 'no body'
+			: framing === 'chunked'
+				? `body ${plural(length, 'byte')} in ${plural(chunks ?? 0, 'chunk')}`
+				: framing === 'content-length'
+					? `body ${plural(length, 'byte')} (Content-Length)`
+					: `body ${plural(length, 'byte')}, until the connection closed`,
+	answers: (request: number) => `answers request ${groupDigits(request + 1)}`,
+	incomplete: 'The capture ends before this message does.',
+	showHead: 'Head',
+	showMore: (n: number) => `Show ${groupDigits(n)} more`,
+	gap: (direction: Direction, offset: number) =>
+		`${ARROW[direction]}: the capture misses bytes after stream byte ${groupDigits(offset)}, so the messages after that point cannot be placed.`,
+	rest: (direction: Direction, bytes: number) =>
+		`${ARROW[direction]}: ${plural(bytes, 'byte')} after the last HTTP message`
 };
 
 /** The teardown, from the FINs and RST. */
