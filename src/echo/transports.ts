@@ -28,6 +28,8 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import {
 	SSE_HEARTBEAT,
+	SSE_HEARTBEAT_MS,
+	SSE_RETRY_MS,
 	TRANSPORTS_PATH,
 	TRANSPORT_LIMITS,
 	eventData,
@@ -98,8 +100,8 @@ export const TRANSPORTS_DEFAULTS = Object.freeze({
 	historySize: 1000,
 	maxHeldPerClient: 32,
 	idleMs: 60_000,
-	heartbeatMs: 15_000,
-	retryMs: 1000,
+	heartbeatMs: SSE_HEARTBEAT_MS,
+	retryMs: SSE_RETRY_MS,
 	maxBufferedBytes: 1024 * 1024
 });
 

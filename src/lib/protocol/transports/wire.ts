@@ -43,6 +43,15 @@ export const TRANSPORT_LIMITS = Object.freeze({
 	maxLongPollTimeoutMs: 60_000
 });
 
+/** The `retry:` an event stream opens with (ms), unless the server was told otherwise. */
+export const SSE_RETRY_MS = 1000;
+
+/**
+ * How often an event stream sends a comment line (ms). WHATWG HTML §9.2.7 suggests one "every 15
+ * seconds or so" so that legacy proxies do not drop the connection.
+ */
+export const SSE_HEARTBEAT_MS = 15_000;
+
 /** One event of a stream, as every transport delivers it (a JSON object). */
 export interface WireEvent {
 	/** 1, 2, 3 … within the stream. */
