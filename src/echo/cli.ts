@@ -27,6 +27,9 @@ try {
 			`  GET ${address.transports}{poll,long-poll,sse}, ws  the live transports (?stream=S&rate=R)`
 		);
 	}
+	if (address.socketIo) {
+		console.log(`  ${address.socketIo}  Socket.IO v4: echo and ticks events, byte records`);
+	}
 	console.log(`  ${address.url}  what the endpoints do`);
 	if (!isLoopback(address.host)) {
 		console.warn(`Listening on ${address.host}: anyone who can reach this machine can connect.`);

@@ -38,6 +38,13 @@ import {
 } from './transports.js';
 import { TRANSPORTS_PATH } from '../lib/protocol/transports/wire.js';
 import {
+	SOCKET_IO_INSPECT_PATH,
+	SOCKET_IO_PATH,
+	createSocketIoServer,
+	type SocketIoLimits,
+	type SocketIoServer
+} from './socketio.js';
+import {
 	formatRequestHead,
 	formatResponseHead,
 	headerValue,
@@ -102,6 +109,11 @@ export interface EchoServerOptions {
 	socketLab?: SocketLabSettings | false;
 	/** The live transports at `<base>/transports/`: their limits, or false for none. Default: on. */
 	transports?: TransportsSettings | false;
+	/**
+	 * The Socket.IO server at `<base>/socket.io/` (src/echo/socketio.ts): its limits, or false for
+	 * none. Default: on, with the payload cap and connection cap of this server's options.
+	 */
+	socketIo?: Partial<SocketIoLimits> | false;
 	/** Default: one line per event on the console. */
 	logger?: EchoLogger;
 }
@@ -129,6 +141,8 @@ export interface EchoAddress {
 	lab?: string;
 	/** The live transports' folder, http://…/transports/, unless they are turned off. */
 	transports?: string;
+	/** The Socket.IO server's http://…/socket.io/, unless it is turned off. */
+	socketIo?: string;
 }
 
 /** Anything that emits Node's 'upgrade' event: http.Server, https.Server, Vite's httpServer. */
@@ -143,6 +157,8 @@ export interface EchoServer {
 	readonly lab: SocketLab | undefined;
 	/** The live transports endpoints, for mounting elsewhere (the Vite plugin does). */
 	readonly transports: TransportsEndpoints | undefined;
+	/** The Socket.IO server, for mounting elsewhere (the Vite plugin does); undefined when off. */
+	readonly socketIo: SocketIoServer | undefined;
 	/**
 	 * Takes an upgrade request if its path is /echo or /inspect (after an optional base path);
 	 * returns false, without touching the socket, for any other path.
@@ -172,7 +188,8 @@ export const ECHO_DEFAULTS: Readonly<Omit<ResolvedEchoOptions, 'logger'>> = Obje
 	shutdownGraceMs: 1000,
 	basePath: '/',
 	socketLab: {},
-	transports: {}
+	transports: {},
+	socketIo: {}
 });
 
 /** Logs to the console with a prefix, so the lines stand out in Vite's output. */
@@ -355,6 +372,19 @@ export function createEchoServer(options: EchoServerOptions = {}): EchoServer {
 					basePath: settings.basePath,
 					origins: settings.origins,
 					logger
+				});
+	const socketIo =
+		settings.socketIo === false
+			? undefined
+			: createSocketIoServer({
+					basePath: settings.basePath,
+					origins: settings.origins,
+					logger,
+					limits: {
+						maxPayloadBytes: maxMessageBytes,
+						maxConnections: settings.maxConnections,
+						...settings.socketIo
+					}
 				});
 
 	const connections = new Set<Connection>();
@@ -619,7 +649,10 @@ export function createEchoServer(options: EchoServerOptions = {}): EchoServer {
 
 	function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
 		const endpoint = matchEndpoint(req.url, settings.basePath);
-		if (!endpoint) return transports?.handleUpgrade(req, socket, head) ?? false;
+		if (!endpoint) {
+			if (transports?.handleUpgrade(req, socket, head)) return true;
+			return socketIo?.handleUpgrade(req, socket, head) ?? false;
+		}
 		if (claimed.has(socket)) return true;
 		claimed.add(socket);
 		// A reset before or during the handshake must not become an uncaught 'error'.
@@ -677,6 +710,7 @@ export function createEchoServer(options: EchoServerOptions = {}): EchoServer {
 	function page(req: IncomingMessage, res: ServerResponse): void {
 		if (lab?.handle(req, res)) return;
 		if (transports?.handle(req, res)) return;
+		if (socketIo?.handleRequest(req, res)) return;
 		const address = httpServer?.address() as AddressInfo | null;
 		const host = /^[\w.:[\]-]+$/.test(req.headers.host ?? '')
 			? req.headers.host
@@ -726,6 +760,16 @@ export function createEchoServer(options: EchoServerOptions = {}): EchoServer {
 							`  ws://${host}${base}${TRANSPORTS_PATH}/ws?stream=S&rate=R&since=ID`
 						]
 					: []),
+				...(socketIo
+					? [
+							'',
+							'Socket.IO v4 (Engine.IO 4, polling and WebSocket), for any Socket.IO v3/v4 client:',
+							`  http://${host}${base}${SOCKET_IO_PATH}   events on "/": echo (acknowledged with`,
+							'                         its arguments, binary too), ticks(count) (a tick a second)',
+							`  GET http://${host}${base}${SOCKET_IO_INSPECT_PATH}?sid=SID&after=N   the bodies and`,
+							'                         messages session SID exchanged, exactly, as JSON'
+						]
+					: []),
 				''
 			].join('\n');
 		} else if (matchEndpoint(path, base)) {
@@ -771,7 +815,8 @@ export function createEchoServer(options: EchoServerOptions = {}): EchoServer {
 			echo: `ws://${host}:${port}${base}echo`,
 			inspect: `ws://${host}:${port}${base}inspect`,
 			...(lab ? { lab: `http://${host}:${port}${base}${SOCKET_LAB_PATH}` } : {}),
-			...(transports ? { transports: `http://${host}:${port}${base}${TRANSPORTS_PATH}/` } : {})
+			...(transports ? { transports: `http://${host}:${port}${base}${TRANSPORTS_PATH}/` } : {}),
+			...(socketIo ? { socketIo: `http://${host}:${port}${base}${SOCKET_IO_PATH}` } : {})
 		};
 	}
 
@@ -781,6 +826,7 @@ export function createEchoServer(options: EchoServerOptions = {}): EchoServer {
 		// Runs stop by themselves within their timeout; new ones are refused from here on.
 		await lab?.close();
 		await transports?.close();
+		await socketIo?.close();
 		for (const detach of [...detachers]) detach();
 		if (connections.size > 0) {
 			const drained = new Promise<void>((resolve) => drainWaiters.push(resolve));
@@ -815,6 +861,7 @@ export function createEchoServer(options: EchoServerOptions = {}): EchoServer {
 		},
 		lab,
 		transports,
+		socketIo,
 		handleUpgrade,
 		attach,
 		listen,

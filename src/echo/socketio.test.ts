@@ -12,7 +12,12 @@ import {
 	parseSocketIoInspectReport,
 	type SocketIoInspectReport
 } from '../lib/visualizers/socketio/inspect-report.js';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { preview } from 'vite';
 import { createEchoServer, silentLogger } from './server.js';
+import { echoServerPlugin } from './vite-plugin.js';
 import { openClient } from './testing.js';
 import {
 	attachSocketIo,
@@ -377,7 +382,7 @@ describe('the Socket.IO server', () => {
 			if (req.url === '/' && req.headers['sec-websocket-protocol'] === 'vite-hmr')
 				hmr.handleUpgrade(req, socket, head, (ws) => hmr.emit('connection', ws, req));
 		});
-		const echo = createEchoServer({ logger: silentLogger, socketLab: false });
+		const echo = createEchoServer({ logger: silentLogger, socketLab: false, socketIo: false });
 		echo.attach(server);
 		cleanups.push(() => {
 			hmr.close();
@@ -407,5 +412,59 @@ describe('the Socket.IO server', () => {
 		await socketIo.close();
 		expect(server.listeners('request').length).toBe(before);
 		expect((await get(`${url}/socket.io/?EIO=4&transport=polling`)).body).toBe('page');
+	});
+});
+
+describe("the Socket.IO server on the project's servers", () => {
+	it('is on the standalone echo server under its base path, listed on its page, and closes with it', async () => {
+		const echo = createEchoServer({ port: 0, basePath: '/x/', logger: silentLogger });
+		cleanups.push(() => echo.close());
+		const address = await echo.listen();
+		expect(address.socketIo).toBe(`http://127.0.0.1:${address.port}/x/socket.io/`);
+		const page = await get(address.url);
+		expect(page.body).toContain(`http://127.0.0.1:${address.port}/x/socket.io/`);
+		expect(page.body).toContain('/x/socket.io-inspect?sid=SID&after=N');
+		const origin = `http://127.0.0.1:${address.port}`;
+		const socket = client(origin, { path: '/x/socket.io/' });
+		const upgraded = upgradeOf(socket);
+		await connected(socket);
+		await upgraded;
+		expect(await echoed(socket, 'standalone')).toEqual(['standalone']);
+		// The echo server's own endpoints still answer beside it.
+		const ws = await openClient(`ws://127.0.0.1:${address.port}/x/echo`);
+		ws.ws.send('echo too');
+		expect((await ws.received(1))[0].text).toBe('echo too');
+		ws.ws.close();
+		expect(lines(await inspect(`${origin}/x`, sid(socket)))).toContain('received websocket 2probe');
+		const gone = new Promise<string>((resolve) => socket.once('disconnect', resolve));
+		await echo.close();
+		expect(await gone).toMatch(/^(transport close|io server disconnect)$/);
+	});
+
+	it('is on vite preview with the plugin, marked in Server-Timing, beside the built page', async () => {
+		const root = mkdtempSync(join(tmpdir(), 'socketio-vite-'));
+		cleanups.push(() => rmSync(root, { recursive: true, force: true }));
+		mkdirSync(join(root, 'dist'));
+		writeFileSync(join(root, 'dist', 'index.html'), '<!doctype html><title>t</title>');
+		const server = await preview({
+			configFile: false,
+			root,
+			logLevel: 'silent',
+			preview: { host: '127.0.0.1', port: 0, strictPort: true },
+			plugins: [echoServerPlugin({ logger: silentLogger })]
+		});
+		cleanups.push(() => server.close());
+		const origin = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}`;
+		const page = await fetch(`${origin}/`);
+		expect(page.status).toBe(200);
+		expect(page.headers.get('server-timing')).toContain(
+			'socket-explorer-socketio;desc="/socket.io/"'
+		);
+		const socket = client(origin);
+		const upgraded = upgradeOf(socket);
+		await connected(socket);
+		await upgraded;
+		expect(await echoed(socket, 'previewed')).toEqual(['previewed']);
+		expect(lines(await inspect(origin, sid(socket)))[0]).toMatch(/^sent polling GET 0\{"sid"/);
 	});
 });

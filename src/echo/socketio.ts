@@ -146,6 +146,9 @@ export function matchSocketIoPath(
 	return null;
 }
 
+/** Sockets some Socket.IO server here has taken, so a second one never takes them too. */
+const claimed = new WeakSet<Duplex>();
+
 interface SessionRecord {
 	sid: string;
 	open: boolean;
@@ -476,6 +479,9 @@ export function createSocketIoServer(options: SocketIoOptions = {}): SocketIoSer
 
 	function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
 		if (matchSocketIoPath(req.url, basePath) !== 'socket.io') return false;
+		// Mounted twice on one server (two plugin instances), the first listener takes it.
+		if (claimed.has(socket)) return true;
+		claimed.add(socket);
 		socket.on('error', (error) => logger.warn(`socket error on ${req.url}: ${error.message}`));
 		try {
 			engine.handleUpgrade(req, socket, head);

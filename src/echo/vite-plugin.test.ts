@@ -205,7 +205,8 @@ describe('echoServerPlugin', () => {
 			expect(page.headers.get('server-timing')).toBe(
 				'socket-explorer-echo;desc="/socket-explorer/echo", ' +
 					'socket-explorer-lab;desc="/socket-explorer/socket-lab", ' +
-					'socket-explorer-transports;desc="/socket-explorer/transports/"'
+					'socket-explorer-transports;desc="/socket-explorer/transports/", ' +
+					'socket-explorer-socketio;desc="/socket-explorer/socket.io/"'
 			);
 			expect(markedPath(page)).toBe('/socket-explorer/echo');
 			expect(labPath(page)).toBe('/socket-explorer/socket-lab');
@@ -243,7 +244,8 @@ describe('echoServerPlugin', () => {
 			const origin = `http://127.0.0.1:${(vite.httpServer?.address() as AddressInfo).port}`;
 			const page = await fetch(`${origin}/`);
 			expect(page.headers.get('server-timing')).toBe(
-				'socket-explorer-echo;desc="/echo", socket-explorer-transports;desc="/transports/"'
+				'socket-explorer-echo;desc="/echo", socket-explorer-transports;desc="/transports/", ' +
+					'socket-explorer-socketio;desc="/socket.io/"'
 			);
 			expect((await labRun(`${origin}/socket-lab`)).status).toBe(404);
 		});

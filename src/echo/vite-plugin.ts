@@ -23,8 +23,10 @@ import type { Plugin } from 'vite';
 import {
 	echoServerTiming,
 	labServerTiming,
+	socketIoServerTiming,
 	transportsServerTiming
 } from '../lib/visualizers/echo-client/local-echo.js';
+import { SOCKET_IO_PATH } from './socketio.js';
 import { TRANSPORTS_PATH } from '../lib/protocol/transports/wire.js';
 import { SOCKET_LAB_PATH } from './socket-lab.js';
 import {
@@ -77,11 +79,14 @@ export function echoServerPlugin(options: EchoPluginOptions = {}): EchoVitePlugi
 		const metrics = [echoServerTiming(`${base}/echo`)];
 		if (echo.lab) metrics.push(labServerTiming(`${base}/${SOCKET_LAB_PATH}`));
 		if (echo.transports) metrics.push(transportsServerTiming(`${base}/${TRANSPORTS_PATH}/`));
+		if (echo.socketIo) metrics.push(socketIoServerTiming(`${base}/${SOCKET_IO_PATH}`));
 		const marker = metrics.join(', ');
 		server.middlewares?.use((req, res, next) => {
 			res.setHeader('Server-Timing', marker);
 			if (echo.lab?.handle(req, res)) return;
 			if (echo.transports?.handle(req, res)) return;
+			// Socket.IO's polling requests and its inspect records (upgrades come through attach).
+			if (echo.socketIo?.handleRequest(req, res)) return;
 			const path = (req.url ?? '').split('?')[0];
 			if (path !== `${base}/echo` && path !== `${base}/inspect`) return next();
 			// A plain GET of an endpoint (someone opening it in a tab) says what it is.

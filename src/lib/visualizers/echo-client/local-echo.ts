@@ -27,6 +27,12 @@ export const LAB_SERVER_TIMING = 'socket-explorer-lab';
  */
 export const TRANSPORTS_SERVER_TIMING = 'socket-explorer-transports';
 
+/**
+ * The Server-Timing metric that names the Socket.IO server's path (`<base>/socket.io/`; its
+ * byte records are at `<base>/socket.io-inspect`, src/echo/socketio.ts).
+ */
+export const SOCKET_IO_SERVER_TIMING = 'socket-explorer-socketio';
+
 /** One Server-Timing metric with the path as its description. */
 function metric(name: string, path: string): string {
 	// A quoted-string (RFC 9110 §5.6.4): backslash and double quote are escaped.
@@ -46,6 +52,11 @@ export function labServerTiming(path: string): string {
 /** The Server-Timing metric the project's server adds for its live transports at `path`. */
 export function transportsServerTiming(path: string): string {
 	return metric(TRANSPORTS_SERVER_TIMING, path);
+}
+
+/** The Server-Timing metric the project's server adds for its Socket.IO server at `path`. */
+export function socketIoServerTiming(path: string): string {
+	return metric(SOCKET_IO_SERVER_TIMING, path);
 }
 
 /** The part of `performance` this needs; tests pass a stand-in. */
@@ -101,5 +112,18 @@ export function localTransportsUrl(
 ): string | null {
 	if (location.protocol !== 'http:' && location.protocol !== 'https:') return null;
 	const path = markedPath(TRANSPORTS_SERVER_TIMING, timing);
+	return path === null ? null : `${location.protocol}//${location.host}${path}`;
+}
+
+/**
+ * The http:// or https:// URL of this origin's Socket.IO path (ending in '/socket.io/') when the
+ * page was served by the project's own dev or preview server, else null (a static host).
+ */
+export function localSocketIoUrl(
+	location: Pick<Location, 'protocol' | 'host'>,
+	timing: NavigationTimingSource = performance
+): string | null {
+	if (location.protocol !== 'http:' && location.protocol !== 'https:') return null;
+	const path = markedPath(SOCKET_IO_SERVER_TIMING, timing);
 	return path === null ? null : `${location.protocol}//${location.host}${path}`;
 }
