@@ -34,6 +34,9 @@ const LINKTYPE_NUMBERS: Readonly<Record<number, LinkType>> = {
 	1: 'ethernet',
 	101: 'raw',
 	113: 'linux-sll',
+	// LINKTYPE_IPV4 and LINKTYPE_IPV6: raw IP of one version; the version nibble still decides.
+	228: 'raw',
+	229: 'raw',
 	276: 'linux-sll2'
 };
 const LINK_NAMES: readonly LinkType[] = ['ethernet', 'linux-sll', 'linux-sll2', 'null', 'raw'];

@@ -55,6 +55,8 @@ const FILES = [
 	'tfo.lo',
 	'raw',
 	'null',
+	'ipv4',
+	'ipv6',
 	'crafted-good',
 	'crafted-bad-checksums',
 	'crafted-malformed'

@@ -22,6 +22,8 @@ export const FIXTURES = [
 	'tfo.lo',
 	'raw',
 	'null',
+	'ipv4',
+	'ipv6',
 	'crafted-good',
 	'crafted-bad-checksums',
 	'crafted-malformed'
