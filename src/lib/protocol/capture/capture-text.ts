@@ -89,8 +89,8 @@ export const LINKTYPE_NAMES: Readonly<Record<number, string>> = {
 	276: 'LINKTYPE_LINUX_SLL2'
 };
 
-/** The link types `decodePacket` reads (packet/decode.ts LINKTYPE_OF; a test keeps them equal). */
-export const DECODED_LINK_TYPES: readonly number[] = [0, 1, 101, 113, 276];
+/** The link types `decodePacket` reads (packet/decode.ts LINKTYPE_NUMBERS; a test keeps them equal). */
+export const DECODED_LINK_TYPES: readonly number[] = [0, 1, 101, 113, 228, 229, 276];
 
 /** Whether the packet decoder reads this link type. */
 export const isDecodable = (linkType: number) => DECODED_LINK_TYPES.includes(linkType);

@@ -29,7 +29,8 @@ import {
 
 export type * from './types';
 
-const LINKTYPE_NUMBERS: Readonly<Record<number, LinkType>> = {
+/** The pcap LINKTYPE numbers `decodePacket` reads, and the link decoder each one uses. */
+export const LINKTYPE_NUMBERS: Readonly<Record<number, LinkType>> = {
 	0: 'null',
 	1: 'ethernet',
 	101: 'raw',
