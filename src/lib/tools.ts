@@ -38,6 +38,12 @@ export const TOOLS: Tool[] = [
 			'Open a pcap or pcapng file and read each conversation: the TCP handshake, the WebSocket Upgrade checked, every frame decoded and the teardown.'
 	},
 	{
+		slug: 'transports',
+		title: 'Polling, SSE and WebSocket',
+		description:
+			'Race short polling, long polling, Server-Sent Events and WebSocket on the same events, and compare their latency, requests and bytes.'
+	},
+	{
 		slug: 'frame-decoder',
 		title: 'Frame Decoder',
 		description:
@@ -66,5 +72,17 @@ export const TOOLS: Tool[] = [
 		title: 'Echo client',
 		description:
 			'Talk to a live WebSocket server and see every message’s frame bytes, close codes explained, and round-trip times.'
+	},
+	{
+		slug: 'socketio',
+		title: 'Socket.IO live client',
+		description:
+			'Connect the real socket.io-client and read every Engine.IO and Socket.IO packet: the polling handshake, the upgrade, pings, events and acknowledgements.'
+	},
+	{
+		slug: 'socketio-decoder',
+		title: 'Socket.IO Decoder',
+		description:
+			'Paste an Engine.IO packet, a polling payload or a Socket.IO packet and see every character explained, checked as socket.io’s own parsers check it.'
 	}
 ];

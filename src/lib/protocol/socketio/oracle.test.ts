@@ -16,7 +16,7 @@
  * - engine.io-parser reads any text after `b` as base64 the way Node's Buffer does.
  */
 import fc from 'fast-check';
-import { decodePacket, decodePayload, Packet as EioPacket } from 'engine.io-parser';
+import { decodePacket, decodePayload, type Packet as EioPacket } from 'engine.io-parser';
 import { Decoder, Encoder } from 'socket.io-parser';
 import { describe, expect, it } from 'vitest';
 import { decodeEngineIoPacket, decodeEngineIoPayload } from './engineio';

@@ -1,0 +1,14 @@
+/**
+ * The record separator 0x1E cannot be typed, so the decoder's text box writes it as ␞ (U+241E,
+ * the symbol for it) and also reads `\x1e` and `\u001e`. The box shows examples with ␞.
+ */
+
+/** The text the decoder gets from what was typed. */
+export function fromTyped(typed: string): string {
+	return typed.replace(/␞|\\x1e|\\u001e/gi, '\x1e');
+}
+
+/** What the box shows for a packet's text. */
+export function toTyped(text: string): string {
+	return text.replaceAll('\x1e', '␞');
+}
