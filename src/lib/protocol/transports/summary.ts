@@ -107,13 +107,16 @@ export function bytesOverTime(timeline: readonly TimelineEntry[], until: number)
 	return points;
 }
 
-/** The bytes-over-time series of all four transports on one axis. */
-export function bytesSeries(result: SimulationResult): {
+/** The bytes-over-time series of all four transports on one axis, to `until` or the last arrival. */
+export function bytesSeries(
+	result: SimulationResult,
+	until = 0
+): {
 	end: number;
 	max: number;
 	series: Record<TransportName, BytesPoint[]>;
 } {
-	const end = timelineEnd(result);
+	const end = Math.max(until, timelineEnd(result));
 	const series = {} as Record<TransportName, BytesPoint[]>;
 	let max = 0;
 	for (const name of TRANSPORT_NAMES) {

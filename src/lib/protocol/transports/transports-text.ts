@@ -249,3 +249,37 @@ export const PATTERN_LABELS = {
 	regular: 'Evenly spaced',
 	bursty: 'In bursts'
 } as const;
+
+/** The words of the simulator's view. */
+export const VIEW_TEXT = {
+	lanesLabel: 'The four transports on one time axis',
+	browser: 'Browser',
+	server: 'Server',
+	time: 'Time',
+	play: 'Play',
+	pause: 'Pause',
+	scrub: 'Time shown',
+	showAll: 'Show all',
+	legend: {
+		connect: 'Connection set-up (TCP, TLS)',
+		request: 'Request',
+		response: 'Response with events',
+		empty: 'Empty response (wasted)',
+		push: 'SSE event / WebSocket frame',
+		headers: 'Response headers, 101',
+		event: 'Event happens at the server'
+	},
+	summaryHeading: 'Summary',
+	summaryCaption: 'What each transport cost in this run, from its timeline.',
+	bytesHeading: 'Bytes over time',
+	bytesCaption:
+		'Bytes sent by both sides, counted when each message is sent (headers and payload).',
+	numbersHeading: 'The model’s numbers',
+	numbersIntro:
+		'Every number the simulation starts from, and why. The sliders change the first ones; the rest are fixed.',
+	controlsLabel: 'Simulation settings',
+	undelivered: (n: number) =>
+		`${plural(n, 'event')} came after the last poll and never arrived before the run ended.`,
+	tlsNone: 'None',
+	tlsForced: 'HTTP/2 in browsers needs TLS, so it is on.'
+} as const;
