@@ -53,3 +53,13 @@ test('the socket types lab says live mode needs the project’s server, and stil
 		page.getByRole('list', { name: 'recv() results of the stream run' }).getByRole('listitem')
 	).toHaveCount(3);
 });
+
+test('the transports tool says the live race needs the project’s server, and still simulates', async ({
+	page
+}) => {
+	await page.goto(`${BASE}/tools/transports/`);
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+	await expect(page.getByText(/^The live race needs the project’s own server/)).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Race them for real' })).toHaveCount(0);
+	await expect(page.getByRole('table').first()).toBeVisible();
+});

@@ -4,7 +4,6 @@
  */
 import { groupDigits, plural } from '../bytes/text';
 import type { ClockOffset } from './measure';
-import type { TransportName } from './types';
 
 /** The race's durations to choose from (ms). */
 export const LIVE_DURATIONS_MS: readonly number[] = [3000, 5000, 10_000, 20_000];
@@ -76,17 +75,19 @@ export function describeOffset(offset: ClockOffset): string {
 }
 
 /** How each transport's bytes were counted, and what is left out. */
-export const BYTE_NOTES: Record<TransportName, string> & { sseFromFormat: string } = {
-	'short-polling':
-		'Short and long polling: Resource Timing’s transferSize of each response (headers and body) started in the race. Request headers appear in no Resource Timing entry, so they are not counted; nor is a long poll still open at the end (it was cancelled).',
-	'long-polling':
-		'Long polling is counted like short polling: responses only, from Resource Timing.',
-	sse: 'Server-Sent Events: the stream’s Resource Timing entry, which the browser writes only once the stream has ended; it covers the whole stream, including the last second of collecting.',
+export const BYTE_NOTES = {
+	polling:
+		'Short and long polling: Resource Timing’s transferSize of each response started in the race: the body as measured (encodedBodySize) plus a part for the response headers. Request headers are in no entry, so they are not counted, and a long poll still open at the end (cancelled) has no entry.',
+	headerStandIn:
+		'This browser reports the header part as a constant 300 bytes per response, as the W3C Resource Timing spec now says (the real header size is no longer exposed), so only the bodies are truly measured.',
+	sse: 'Server-Sent Events: the stream’s Resource Timing entry, written once the stream has ended; it covers the whole stream, including the time spent collecting after the race.',
 	sseFromFormat:
-		'Server-Sent Events: this browser wrote no Resource Timing entry for the stream, so its body is counted from the server’s exact format (the retry: field, each event’s id: and data: lines, and the heartbeat comments it must have sent); its response headers are not counted.',
+		'Server-Sent Events: the browser reports the stream only once it has ended, and then with no body for a stream the page closed, so its body is counted from the server’s exact format: the retry: field, each event’s id: and data: lines, and the heartbeat comments it sent. Its response headers are not counted.',
 	websocket:
-		'WebSocket: each message’s frame as the server sent it (2 to 10 bytes of header, unmasked, no compression) plus its payload. The handshake (request and 101 response) is in no browser API, so it is not counted.'
-};
+		'WebSocket: each message’s frame as the server sent it (2 to 10 bytes of header, unmasked, no compression) plus its payload. The handshake (request and 101 response) is in no browser API, so it is not counted.',
+	simulated:
+		'The simulated bytes are those the server sends in the model (response headers, bodies, events and frames), per second of its run.'
+} as const;
 
 /** Why the measured latencies differ from the model. */
 export const COMPARE_NOTE =

@@ -122,7 +122,23 @@ describe('resourceBytes', () => {
 				// From the cache, or hidden cross-origin: no size.
 				{ name: 'c', transferSize: 0, encodedBodySize: 70 }
 			])
-		).toEqual({ responses: 2, total: 620, body: 120, header: 500, unmeasured: 1 });
+		).toEqual({
+			responses: 2,
+			total: 620,
+			body: 120,
+			header: 500,
+			headerIsStandIn: false,
+			unmeasured: 1
+		});
+	});
+
+	it('says when the header part is only the spec’s constant 300 per response', () => {
+		// W3C Resource Timing: transferSize is the encoded body size plus 300.
+		const bytes = resourceBytes([
+			{ name: 'a', transferSize: 350, encodedBodySize: 50 },
+			{ name: 'b', transferSize: 1300, encodedBodySize: 1000 }
+		]);
+		expect(bytes).toMatchObject({ header: 600, body: 1050, headerIsStandIn: true });
 	});
 });
 

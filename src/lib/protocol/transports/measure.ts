@@ -115,40 +115,60 @@ export function measuredLatency(
 /** The fields of a PerformanceResourceTiming entry this reads. */
 export interface ResourceEntryLike {
 	name: string;
-	/** Response header fields plus the encoded body, as the browser reports it; 0 when unknown. */
+	/** encodedBodySize plus a stand-in for the headers; 0 when hidden or served from cache. */
 	transferSize: number;
 	/** The body as it came over the wire (before decompression). */
 	encodedBodySize: number;
 }
 
+/**
+ * What `transferSize` adds to the body: Resource Timing no longer exposes the real size of the
+ * response's header fields, and adds this constant instead (W3C Resource Timing, transferSize:
+ * "encoded size plus 300").
+ */
+export const RESOURCE_TIMING_HEADER_STAND_IN = 300;
+
 /** What Resource Timing says a set of HTTP responses cost. */
 export interface HttpBytes {
 	/** Entries counted. */
 	responses: number;
-	/** Sum of `transferSize`: response headers plus bodies. */
+	/** Sum of `transferSize`. */
 	total: number;
-	/** Sum of `encodedBodySize` over the entries with a transferSize. */
+	/** Sum of `encodedBodySize` over the counted entries: the bodies, measured. */
 	body: number;
-	/** total − body: the response header bytes. */
+	/** total − body: what the browser reports for the response headers. */
 	header: number;
+	/** True when every counted entry's header part is the spec's 300: a stand-in, not a measure. */
+	headerIsStandIn: boolean;
 	/** Entries whose transferSize was 0 (served from cache, or hidden): not in the sums. */
 	unmeasured: number;
 }
 
 /**
- * Sums Resource Timing entries. `transferSize` covers the response's header fields and body;
- * the request's own headers are in no entry, so they are never counted here.
+ * Sums Resource Timing entries. The bodies are measured; the header part of `transferSize` is,
+ * in browsers that follow the current spec, the constant 300 per response, and the request's own
+ * headers are in no entry at all.
  */
 export function resourceBytes(entries: readonly ResourceEntryLike[]): HttpBytes {
-	const bytes: HttpBytes = { responses: 0, total: 0, body: 0, header: 0, unmeasured: 0 };
+	const bytes: HttpBytes = {
+		responses: 0,
+		total: 0,
+		body: 0,
+		header: 0,
+		headerIsStandIn: true,
+		unmeasured: 0
+	};
 	for (const entry of entries) {
 		if (!(entry.transferSize > 0)) {
 			bytes.unmeasured++;
 			continue;
 		}
+		const body = Math.min(entry.encodedBodySize, entry.transferSize);
 		bytes.responses++;
 		bytes.total += entry.transferSize;
-		bytes.body += Math.min(entry.encodedBodySize, entry.transferSize);
+		bytes.body += body;
+		if (entry.transferSize - body !== RESOURCE_TIMING_HEADER_STAND_IN)
+			bytes.headerIsStandIn = false;
 	}
 	bytes.header = bytes.total - bytes.body;
 	return bytes;

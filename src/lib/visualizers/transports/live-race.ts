@@ -59,8 +59,10 @@ export interface MeasuredTransport {
 	events: number;
 	/** HTTP requests started in the window (WebSocket: its one Upgrade; SSE: 1 + reconnects). */
 	requests: number;
-	/** Bytes the server sent for it (see `bytesFrom`). */
+	/** Bytes the server sent for it (see `bytesFrom`); header null when nothing reports it. */
 	bytes: { total: number; header: number | null; payload: number };
+	/** True when the header bytes are Resource Timing's constant 300 per response, not a measure. */
+	headerStandIn: boolean;
 	/** How the bytes were counted. */
 	bytesFrom: 'resource-timing' | 'frames' | 'stream-format';
 	/** Gap notices received (the server's history no longer reached back). */
@@ -324,16 +326,20 @@ export async function runLiveRace(
 			return {
 				...common,
 				bytes: { total: frames.total, header: frames.header, payload: frames.payload },
+				headerStandIn: false,
 				bytesFrom: 'frames'
 			};
 		}
 		if (name === 'sse') {
-			const entry = httpEntries(TRANSPORT_ENDPOINTS.sse).find((e) => e.transferSize > 0);
+			// Chromium writes the entry when the page closes the stream, but with no body counted
+			// (encodedBodySize 0): then the body is worked out from what arrived.
+			const entry = httpEntries(TRANSPORT_ENDPOINTS.sse).find((e) => e.encodedBodySize > 0);
 			if (entry) {
-				const body = Math.min(entry.encodedBodySize, entry.transferSize);
+				const http = resourceBytes([entry]);
 				return {
 					...common,
-					bytes: { total: entry.transferSize, header: entry.transferSize - body, payload: body },
+					bytes: { total: http.total, header: http.header, payload: http.body },
+					headerStandIn: http.headerIsStandIn,
 					bytesFrom: 'resource-timing'
 				};
 			}
@@ -346,6 +352,7 @@ export async function runLiveRace(
 			return {
 				...common,
 				bytes: { total: body, header: null, payload: body },
+				headerStandIn: false,
 				bytesFrom: 'stream-format'
 			};
 		}
@@ -353,6 +360,7 @@ export async function runLiveRace(
 		return {
 			...common,
 			bytes: { total: http.total, header: http.header, payload: http.body },
+			headerStandIn: http.responses > 0 && http.headerIsStandIn,
 			bytesFrom: 'resource-timing'
 		};
 	};
