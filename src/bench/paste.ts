@@ -20,6 +20,9 @@ const RUNS = 3;
 const GOAL_MS = 300;
 const GOAL_ELEMENTS = 5000;
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+/** The built site to serve; BENCH_ROOT lets a copy of build/ be measured while build/ changes. */
+const ROOT = process.env.BENCH_ROOT ?? 'build';
+const PORT_TO_USE = Number(process.env.BENCH_PORT ?? PORT);
 
 interface Shape {
 	name: string;
@@ -92,13 +95,13 @@ function median(values: number[]): number {
 }
 
 async function main() {
-	if (!existsSync('build/tools/frame-decoder/index.html')) {
+	if (!existsSync(`${ROOT}/tools/frame-decoder/index.html`)) {
 		console.error('No build/: run `npm run build` first.');
 		process.exit(2);
 	}
 	const server = spawn(
 		process.execPath,
-		['e2e/static-server.js', '--root', 'build', '--base', '/', '--port', String(PORT)],
+		['e2e/static-server.js', '--root', ROOT, '--base', '/', '--port', String(PORT_TO_USE)],
 		{ stdio: 'ignore' }
 	);
 	await new Promise((resolve) => setTimeout(resolve, 500));
@@ -112,7 +115,9 @@ async function main() {
 			let elements = 0;
 			for (let run = 0; run < RUNS; run++) {
 				const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-				await page.goto(`http://127.0.0.1:${PORT}/tools/frame-decoder/?hex=82+00&from=server`);
+				await page.goto(
+					`http://127.0.0.1:${PORT_TO_USE}/tools/frame-decoder/?hex=82+00&from=server`
+				);
 				await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
 				const box = page.getByRole('textbox', { name: /^Bytes/ }).first();
 				await box.click();

@@ -1,5 +1,5 @@
 import { decodeFrames, type DecodeResult, type Sender } from '$lib/protocol/websocket';
-import { readHex } from '$lib/protocol/bytes/hex';
+import { readPastedHex } from '$lib/protocol/websocket/big-input';
 import type { DecoderSettings } from './address';
 
 export type { DecoderSettings } from './address';
@@ -38,7 +38,7 @@ export class FrameDecoderState {
 	}
 
 	/** The input read as bytes and its notation, or where it could not be read. */
-	reading = $derived(readHex(this.input));
+	reading = $derived(readPastedHex(this.input));
 
 	/** The bytes read from the input; none while it does not parse. */
 	bytes = $derived(this.reading.ok ? this.reading.bytes : new Uint8Array());
