@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import {
 	HYDRATE_MARGIN_PX,
 	deferDecision,
+	serverBudget,
 	type DeferEnvironment,
 	type ServerBox
 } from './deferred';
@@ -54,5 +55,18 @@ describe('deferDecision', () => {
 		expect(deferDecision('p2', env).render).toBe(false);
 		expect(deferDecision('p3', env).render).toBe(false);
 		expect(env.measurements).toBe(1);
+	});
+});
+
+describe('serverBudget', () => {
+	test('gives as many full server renderings as it holds, then none', () => {
+		const budget = serverBudget(2);
+		expect([budget.take(), budget.take(), budget.take(), budget.take()]).toEqual([
+			true,
+			true,
+			false,
+			false
+		]);
+		expect(serverBudget(0).take()).toBe(false);
 	});
 });

@@ -2,8 +2,9 @@
  * Deferring the heavy part of an embedded visualizer until the reader scrolls near it.
  *
  * A lesson can hold twenty decoders, and hydrating every field table and bit diagram in one task
- * blocks the main thread for a second on a phone. So the server renders everything (readers
- * without JavaScript, and the first paint, see all of it), and when the page hydrates, a deferred
+ * blocks the main thread for a second on a phone. So the server renders the parts (readers
+ * without JavaScript, and the first paint, see them; a lesson limits how many, see
+ * SERVER_BUDGET), and when the page hydrates, a deferred
  * part that lies far from the viewport is swapped for an empty box of exactly the height it had,
  * and rendered again when it comes near. Nothing moves: the box keeps the space the server's
  * rendering took, and the rendering that replaces it is the same markup.
@@ -19,6 +20,27 @@
  * rendered yet renders every waiting part first, so the anchor is there to scroll to.
  */
 import { flushSync } from 'svelte';
+
+/**
+ * The context key of a page's server budget (`serverBudget`): how many deferrable parts the
+ * server renders in full. A lesson can hold twenty decoders, and their markup alone is hundreds
+ * of kilobytes that a phone must parse and lay out before the first screen is ready; past the
+ * budget the server writes only the empty box, and the part renders on the client as the reader
+ * comes near (a `<noscript>` note says so to readers without JavaScript). Pages without a budget
+ * (the tools) render everything on the server.
+ */
+export const SERVER_BUDGET = 'socket-explorer:deferred-server-budget';
+
+/** A count of full server renderings left; `take` says whether one more part gets one. */
+export interface ServerBudget {
+	take(): boolean;
+}
+
+/** A budget of `parts` server renderings, for one page render. */
+export function serverBudget(parts: number): ServerBudget {
+	let left = parts;
+	return { take: () => left-- > 0 };
+}
 
 /** How far outside the viewport a part counts as near and renders, in CSS pixels. */
 export const NEAR_MARGIN_PX = 1200;
