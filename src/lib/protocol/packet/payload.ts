@@ -4,7 +4,7 @@
  * kept as bytes; this only names it and builds the link.
  */
 import { toHex } from '../bytes/hex';
-import { decodeFrames } from '../websocket/decode';
+import { frameStructure } from '../websocket/frame-structure';
 import { payloadText } from './text';
 import type { PacketPayload } from './types';
 
@@ -61,15 +61,13 @@ function tls(bytes: Uint8Array): Omit<PacketPayload, 'offset' | 'length'> | unde
 }
 
 function websocket(bytes: Uint8Array): Omit<PacketPayload, 'offset' | 'length'> | undefined {
-	if (bytes.length < 2) return undefined;
-	const from = (bytes[1] & 0x80) !== 0 ? 'client' : 'server';
-	const result = decodeFrames(bytes, { from });
-	if (result.error || result.incomplete || result.frames.length === 0) return undefined;
-	const used = result.frames.reduce((sum, frame) => sum + frame.length, 0);
-	if (used !== bytes.length || !result.frames.some((frame) => frame.fin)) return undefined;
+	// Headers only: the Frame Decoder the link opens reads the payloads and every other rule.
+	const found = frameStructure(bytes);
+	if (!found) return undefined;
+	const from = found.masked ? 'client' : 'server';
 	const made: Omit<PacketPayload, 'offset' | 'length'> = {
 		kind: 'websocket',
-		description: payloadText.websocket(result.frames.length, from)
+		description: payloadText.websocket(found.frames, from)
 	};
 	const hex = toHex(bytes);
 	if (hex.length <= MAX_LINK_INPUT) {
