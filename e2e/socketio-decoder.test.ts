@@ -11,7 +11,7 @@ import {
 const PATH = '/tools/socketio-decoder/';
 const example = (id: string) => SOCKETIO_EXAMPLES.find((e) => e.id === id)!;
 const query = (text: string, kind: string) =>
-	new URLSearchParams({ text: text.replaceAll('\x1e', '␞'), kind }).toString();
+	new URLSearchParams({ text: text.replaceAll('\x1e', '\\x1e'), kind }).toString();
 const card = (page: Page, name: string) => page.getByRole('article', { name });
 
 test.describe('Socket.IO Decoder', () => {
@@ -23,7 +23,7 @@ test.describe('Socket.IO Decoder', () => {
 		await page.getByRole('button', { name: example('binary-event').title }).click();
 		await expect(page.getByText('The official parsers accept this.')).toBeVisible();
 		await expect(page.getByRole('textbox', { name: 'Packet text' })).toHaveValue(
-			'451-["echo",{"_placeholder":true,"num":0}]␞bAQIDBA=='
+			'451-["echo",{"_placeholder":true,"num":0}]\\x1ebAQIDBA=='
 		);
 		await expect(card(page, 'Engine.IO packet 1')).toBeVisible();
 		const socket = card(page, 'Socket.IO packet').first();
@@ -58,13 +58,13 @@ test.describe('Socket.IO Decoder', () => {
 
 	test('keeps the text and the mode in the address, and reads them back', async ({ page }) => {
 		await open(page, PATH);
-		await page.getByRole('textbox', { name: 'Packet text' }).fill('4a␞2␞4b');
+		await page.getByRole('textbox', { name: 'Packet text' }).fill('4a\\x1e2\\x1e4b');
 		await page.getByLabel('Read as').selectOption('engine.io-payload');
 		await expect(page).toHaveURL(/kind=engine\.io-payload/);
 		const url = page.url();
 		await page.goto('about:blank');
 		await open(page, url.replace(/^https?:\/\/[^/]+/, ''));
-		await expect(page.getByRole('textbox', { name: 'Packet text' })).toHaveValue('4a␞2␞4b');
+		await expect(page.getByRole('textbox', { name: 'Packet text' })).toHaveValue('4a\\x1e2\\x1e4b');
 		await expect(page.getByLabel('Read as')).toHaveValue('engine.io-payload');
 		await expect(card(page, 'Engine.IO packet 3')).toBeVisible();
 	});

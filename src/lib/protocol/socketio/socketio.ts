@@ -84,6 +84,16 @@ export function makeProblem(
 	return { code, layer, severity, source, offset, length, message: PROBLEM_TEXT[code](detail) };
 }
 
+/** Text with control characters written as \xNN, so a table cell shows every character. */
+export function escapeControls(text: string): string {
+	let out = '';
+	for (const c of text) {
+		const code = c.charCodeAt(0);
+		out += code < 0x20 || code === 0x7f ? `\\x${code.toString(16).padStart(2, '0')}` : c;
+	}
+	return out;
+}
+
 /** A field over the characters [from, to) of `encoded`. */
 export function makeField(
 	encoded: EncodedText,
@@ -106,7 +116,7 @@ export function makeField(
 		name: parts.name,
 		...byteSpan(encoded, from, to),
 		value,
-		display: parts.display ?? shorten(JSON.stringify(value).slice(1, -1), 60),
+		display: parts.display ?? shorten(escapeControls(value), 60),
 		meaning: parts.meaning,
 		source: parts.source,
 		category: parts.category,

@@ -5,7 +5,7 @@
 import { readChoice, type AddressCodec } from '$lib/address/codec';
 import { KIND_CHOICES, type KindChoice } from '$lib/protocol/socketio';
 
-/** What the decoder needs: the text as typed (␞ for 0x1E) and how to read it. */
+/** What the decoder needs: the text as typed (\x1e for 0x1E) and how to read it. */
 export interface SocketIoSettings {
 	text: string;
 	kind: KindChoice;

@@ -1,6 +1,7 @@
 /**
- * The record separator 0x1E cannot be typed, so the decoder's text box writes it as ␞ (U+241E,
- * the symbol for it) and also reads `\x1e` and `\u001e`. The box shows examples with ␞.
+ * The record separator 0x1E cannot be typed, so the decoder's text box writes it `\x1e`, as the
+ * protocol's own documents do (plain ASCII, which every font shows), and also reads `\u001e` and
+ * ␞ (U+241E, the symbol for it).
  */
 
 /** The text the decoder gets from what was typed. */
@@ -10,5 +11,5 @@ export function fromTyped(typed: string): string {
 
 /** What the box shows for a packet's text. */
 export function toTyped(text: string): string {
-	return text.replaceAll('\x1e', '␞');
+	return text.replaceAll('\x1e', '\\x1e');
 }

@@ -29,5 +29,5 @@ export const VIEW_TEXT = {
 	attachmentMeaning:
 		'A binary attachment: it travels as its own Engine.IO message after the packet, and replaces the placeholder with the same num.',
 	empty: 'Nothing to decode yet.',
-	separator: '␞ stands for the record separator 0x1E; \\x1e works too.'
+	separator: 'Write the record separator 0x1E between polling packets as \\x1e.'
 };

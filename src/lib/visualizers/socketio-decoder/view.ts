@@ -25,12 +25,12 @@ export interface TextPiece {
 	category: FieldCategory | null;
 }
 
-/** Control characters as their visible symbols (␞ for 0x1E), so every character shows. */
+/** Control characters written as \xNN (0x1E as \x1e), so every character shows in any font. */
 export function visible(text: string): string {
 	let out = '';
 	for (const c of text) {
 		const code = c.charCodeAt(0);
-		out += code < 0x20 ? String.fromCharCode(0x2400 + code) : code === 0x7f ? '␡' : c;
+		out += code < 0x20 || code === 0x7f ? `\\x${code.toString(16).padStart(2, '0')}` : c;
 	}
 	return out;
 }
