@@ -13,6 +13,8 @@ import { checkHandshake } from './websocket/handshake';
 import { HANDSHAKE_EXAMPLES } from './websocket/handshake-examples';
 import { frameVerdict } from './websocket/verdict';
 import { decodePacket, PACKET_EXAMPLES, packetVerdict } from './packet';
+import { decodeText, socketIoVerdict } from './socketio';
+import { SOCKETIO_EXAMPLES } from './socketio/examples';
 
 /** Checks one gallery: unique ids, and every example's verdict. */
 function checkGallery<Input>(
@@ -45,5 +47,8 @@ describe('every gallery', () => {
 	);
 	checkGallery('Packets', PACKET_EXAMPLES, ({ hex, linkType }) =>
 		packetVerdict(decodePacket(parseHex(hex), { linkType }))
+	);
+	checkGallery('Socket.IO', SOCKETIO_EXAMPLES, (input) =>
+		socketIoVerdict(decodeText(input.text, input.kind))
 	);
 });
