@@ -253,6 +253,19 @@ describe('the Socket.IO server', () => {
 		}
 	});
 
+	it('pings from the server (2) and gets the client’s pong (3), as Engine.IO v4 has it (facts N4)', async () => {
+		const { url } = await start({ limits: { pingIntervalMs: 20, pingTimeoutMs: 1000 } });
+		const socket = client(url, { transports: ['websocket'] });
+		await connected(socket);
+		const report = await inspectUntil(url, sid(socket), (r) =>
+			lines(r).includes('received websocket 3')
+		);
+		const record = lines(report);
+		expect(record[0]).toContain('"pingInterval":20,"pingTimeout":1000');
+		expect(record.indexOf('sent websocket 2')).toBeLessThan(record.indexOf('received websocket 3'));
+		expect(record).not.toContain('received websocket 2');
+	});
+
 	it('answers an echo sent without an acknowledgement with an echo event', async () => {
 		const { url } = await start();
 		const socket = client(url, { transports: ['websocket'] });

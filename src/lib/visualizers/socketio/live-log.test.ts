@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { localSocketIoUrl, socketIoServerTiming } from '../echo-client/local-echo';
 import {
 	attachmentsOf,
 	decoderKind,
@@ -162,5 +163,33 @@ describe('the server record in the log', () => {
 		];
 		expect(attachmentsOf(log, log[0]).map((b) => [...b])).toEqual([[1], [2]]);
 		expect(attachmentsOf(log, log[1])).toEqual([]);
+	});
+});
+
+describe("finding the project's Socket.IO server", () => {
+	const timing = (serverTiming: { name: string; description: string }[]) => ({
+		getEntriesByType: () => [{ serverTiming } as unknown as PerformanceEntry]
+	});
+
+	it('reads the path from the Server-Timing metric the server sends', () => {
+		const header = socketIoServerTiming('/x/socket.io/');
+		expect(header).toBe('socket-explorer-socketio;desc="/x/socket.io/"');
+		expect(
+			localSocketIoUrl(
+				{ protocol: 'http:', host: '127.0.0.1:4173' },
+				timing([{ name: 'socket-explorer-socketio', description: '/x/socket.io/' }])
+			)
+		).toBe('http://127.0.0.1:4173/x/socket.io/');
+	});
+
+	it('finds nothing on a static host, or for a description that is not a path here', () => {
+		const location = { protocol: 'https:', host: 'h' };
+		expect(localSocketIoUrl(location, timing([]))).toBeNull();
+		expect(
+			localSocketIoUrl(
+				location,
+				timing([{ name: 'socket-explorer-socketio', description: '//evil/socket.io/' }])
+			)
+		).toBeNull();
 	});
 });

@@ -49,6 +49,8 @@ export const LIVE_TEXT = {
 	localServer:
 		'This page is served by Socket Explorer’s own server, so its Socket.IO server is the default.',
 	empty: 'Nothing yet: connect, and the handshake appears here.',
+	pingNote:
+		'Heartbeat: in Engine.IO v4 the server sends a ping (2) every pingInterval named in the open packet (25 s on Socket Explorer’s server) and the client answers with a pong (3). Stay connected to see them.',
 	logLabel: 'Packets',
 	decoderHeading: 'Decoded',
 	decoderHint: 'Each packet opens in the decoder below: choose one in the log.',
