@@ -6,7 +6,8 @@ import {
 	open,
 	recordProblems,
 	scrollsHorizontally,
-	smallTargets
+	smallTargets,
+	textCollisions
 } from './helpers';
 
 const PATH = '/tools/capture/';
@@ -195,4 +196,74 @@ test.describe('Capture Explorer at 360 px', () => {
 		expect(await scrollsHorizontally(page)).toBe(false);
 		expect(problems).toEqual([]);
 	});
+});
+
+for (const width of [1280, 360]) {
+	test.describe(`Capture Explorer handshake diagram at ${width} px`, () => {
+		test.use({ viewport: { width, height: 900 } });
+
+		test('draws tcp 0’s SYN, SYN-ACK and ACK as the TCP stepper does, with the measured RTT', async ({
+			page
+		}) => {
+			const problems = recordProblems(page);
+			await openCapture(page, 'echo.pcapng', '?tcp=0');
+			const view = page.getByRole('region', { name: /^WebSocket: tcp 0/ });
+			const diagram = view.locator('figure.diagram svg');
+			// tshark on echo.pcapng, frames 1–3: [S] Seq=0; [S.] Seq=0 Ack=1; [.] Seq=1 Ack=1 (relative).
+			const segments = diagram.locator('g[data-segment]');
+			await expect(segments).toHaveCount(3);
+			await expect(segments.nth(0)).toContainText('[S] SYN');
+			await expect(segments.nth(0)).toContainText('seq 0');
+			await expect(segments.nth(0)).toContainText('packet 1 · +0.000000 s');
+			await expect(segments.nth(1)).toContainText('[S.] SYN, ACK');
+			await expect(segments.nth(1)).toContainText('ack 1');
+			await expect(segments.nth(1)).toContainText('packet 2 · +0.000024 s');
+			await expect(segments.nth(2)).toContainText('[.] ACK');
+			await expect(segments.nth(2)).toContainText('packet 3 · +0.000045 s');
+			await expect(diagram).toHaveAttribute('aria-label', /SYN in packet 1, SYN-ACK in packet 2/);
+			// The SYN-ACK slopes from the server's time line to the client's (arrow drawn downwards).
+			const arrow = segments.nth(1).locator('line.arrow');
+			const [x1, x2] = [await arrow.getAttribute('x1'), await arrow.getAttribute('x2')];
+			expect([x1, x2]).toEqual(['82%', '18%']);
+			// tcp.analysis.initial_rtt: 0.000045495 s.
+			await expect(view.getByText(/Measured round trip .*: 45\.\d+ µs\./)).toBeVisible();
+			await expect(view.locator('figure.diagram figcaption')).toContainText(
+				'assumes the capture was taken at the client'
+			);
+			// The raw numbers and options beside the drawing (tcp.seq_raw, tcp.options).
+			await expect(view.getByText(/seq 3805947744 \(relative 0\)/)).toBeVisible();
+			await expect(
+				view.getByText(/mss 65495, sackOK, TS val 1015357780 ecr 0, nop, wscale 10/)
+			).toBeVisible();
+			expect(await textCollisions(diagram)).toEqual([]);
+			expect(await scrollsHorizontally(page)).toBe(false);
+			expect(problems).toEqual([]);
+		});
+
+		test('draws a refused connection’s SYN and RST, ACK (tcp 2) without overlaps', async ({
+			page
+		}) => {
+			await openCapture(page, 'echo.pcapng', '?tcp=2');
+			const view = page.getByRole('region', { name: /tcp 2/ });
+			const segments = view.locator('figure.diagram g[data-segment]');
+			await expect(segments).toHaveCount(2);
+			await expect(segments.nth(1)).toContainText('[R.] RST, ACK');
+			await expect(view.getByText(/connection was refused/)).toBeVisible();
+			// tcp.analysis.initial_rtt on frame 48: 0.000016671 s.
+			await expect(view.getByText(/SYN to the server's RST, ACK.*: 16\.67 µs\./)).toBeVisible();
+			expect(await textCollisions(view.locator('figure.diagram svg'))).toEqual([]);
+		});
+	});
+}
+
+test.describe('Capture Explorer handshake diagram, axe', () => {
+	test.use({ viewport: { width: 360, height: 900 } });
+	for (const scheme of ['light', 'dark'] as const) {
+		test(`has no axe violations (${scheme})`, async ({ page }) => {
+			await page.emulateMedia({ colorScheme: scheme });
+			await openCapture(page, 'echo.pcapng', '?tcp=0');
+			await expect(page.locator('figure.diagram g[data-segment]')).toHaveCount(3);
+			await expectNoAxeViolations(page);
+		});
+	}
 });

@@ -6,6 +6,14 @@ import { groupDigits, plural } from '../bytes/text';
 import type { Direction, NegotiatedDeflate, Teardown } from './conversation';
 import type { BodyFraming } from '../http/framing';
 import type { StreamProtocol } from './follow-types';
+import type {
+	CapturedOption,
+	CrossingSource,
+	HandshakeSegment,
+	HandshakeStep
+} from './handshake-diagram';
+import type { SegmentNumbers } from '../tcp/arithmetic';
+import { FLAG_NAMES, flagLetters, type TcpFlags } from '../tcp/simulate';
 
 const SIDE = ['client', 'server'] as const;
 const ARROW = ['client → server', 'server → client'] as const;
@@ -88,7 +96,94 @@ export const handshakeTimelineText = {
 		`Measured round trip (SYN to the ACK that completes the handshake, Wireshark's tcp.analysis.initial_rtt): ${durationText(ns)}.`,
 	noRtt: 'The handshake is not complete in the capture, so no round trip can be measured.',
 	guessed:
-		'The handshake is not in the capture: the connection was already open when capture started.'
+		'The handshake is not in the capture: the connection was already open when capture started.',
+	refused:
+		'The server answered the SYN with a reset (RST, ACK), as a host does when nothing listens on the port: the connection was refused and there is no SYN-ACK or ACK (connect() fails with ECONNREFUSED).'
+};
+
+const STEP_NAMES: Readonly<Record<HandshakeStep, string>> = {
+	syn: 'SYN',
+	synAck: 'SYN-ACK',
+	ack: 'ACK',
+	rst: 'RST, ACK'
+};
+
+/** Flags as the TCP stepper's diagram writes them: '[S.] SYN, ACK' (tcpdump's letters, then names). */
+export function flagsText(flags: TcpFlags): string {
+	const names = [...FLAG_NAMES].reverse().filter((name) => flags[name]);
+	return `[${flagLetters(flags)}] ${names.join(', ')}`;
+}
+
+/** Options as tcpdump prints them: 'mss 65495, sackOK, TS val 5 ecr 0, nop, wscale 7'. */
+export function capturedOptionsText(options: readonly CapturedOption[]): string {
+	return options
+		.map((o) => {
+			switch (o.kind) {
+				case 'mss':
+					return `mss ${o.value}`;
+				case 'wscale':
+					return `wscale ${o.shift}`;
+				case 'timestamps':
+					return `TS val ${o.tsval} ecr ${o.tsecr}`;
+				case 'sack':
+					return `sack ${o.blocks.map(([l, r]) => `{${l}:${r}}`).join('')}`;
+				case 'other':
+					return o.name;
+				default:
+					return o.kind;
+			}
+		})
+		.join(', ');
+}
+
+/** The captured handshake drawn as the TCP stepper's sequence diagram (handshake-diagram.ts). */
+export const handshakeDiagramText = {
+	/**
+	 * The assumption the slopes are drawn with: a capture records each packet once, at the capture
+	 * point, not when it left one host and reached the other.
+	 */
+	caption: (from: CrossingSource, crossingNs: bigint) =>
+		`A capture records each packet once, where it was taken, not when it left one host and when it reached the other. This drawing assumes the capture was taken at the client: each dot is a capture time, when a client packet left or a server packet arrived, and ${
+			from === 'syn-synack'
+				? `each crossing takes half the SYN → SYN-ACK time (${durationText(crossingNs)}), as if the server answered the moment the SYN arrived.`
+				: from === 'rtt'
+					? `each crossing takes half the measured round trip (${durationText(crossingNs)}).`
+					: `no round trip was measured, so the slopes are not measured either: each crossing is drawn ${durationText(crossingNs)} long.`
+		}`,
+	/** The drawing's accessible name. */
+	label: (connection: number, steps: readonly { step: HandshakeStep; packet: number }[]) =>
+		`Sequence diagram of the TCP handshake of tcp ${connection} as captured: ${steps
+			.map((s) => `${STEP_NAMES[s.step]} in ${packetLabel(s.packet)}`)
+			.join(', ')}.`,
+	/** The line under a segment's label: its packet and capture time. */
+	note: (packet: number, time: bigint, origin: bigint) =>
+		`${packetLabel(packet)} · ${relativeTime(time, origin)}`,
+	/** The measured round trip of a refused connection: Wireshark measures it to the RST, ACK. */
+	rttRefused: (ns: bigint) =>
+		`Measured round trip (SYN to the server's RST, ACK, Wireshark's tcp.analysis.initial_rtt): ${durationText(ns)}.`,
+	packetsHeading: 'The packets',
+	/** One packet's header fields, raw, as the list under the diagram gives them. */
+	facts: (
+		segment: Pick<HandshakeSegment, 'from' | 'flags' | 'length' | 'window' | 'windowShift'>,
+		numbers: SegmentNumbers
+	) => {
+		const parts = [
+			`${segment.from === 'client' ? ARROW[0] : ARROW[1]}`,
+			flagsText(segment.flags),
+			`seq ${numbers.seq.value} (relative ${numbers.seq.relative})`
+		];
+		if (numbers.ack) parts.push(`ack ${numbers.ack.value} (relative ${numbers.ack.relative})`);
+		const w = segment.window;
+		parts.push(
+			segment.windowShift
+				? `win ${w} × 2^${segment.windowShift} = ${groupDigits(w * 2 ** segment.windowShift)} bytes`
+				: `win ${w}`
+		);
+		if (segment.length > 0) parts.push(`len ${groupDigits(segment.length)}`);
+		return parts.join(' · ');
+	},
+	options: (options: readonly CapturedOption[]) =>
+		options.length === 0 ? 'no options' : `options: ${capturedOptionsText(options)}`
 };
 
 /** The Upgrade and the frames. */

@@ -12,6 +12,8 @@ import {
 	type ScenarioId,
 	type AppliedTransition,
 	type CallResult,
+	type ConnectionOutcome,
+	type Retransmission,
 	type SegmentOption,
 	type Side,
 	type SimulatedSegment,
@@ -149,11 +151,33 @@ export function randomIsns(random: (count: number) => Uint8Array): [string, stri
 	return [String(view.getUint32(0)), String(view.getUint32(4))];
 }
 
+/**
+ * What the sequence diagram needs of a segment. The simulator's segments have it, and so do the
+ * segments a capture is drawn from (src/lib/protocol/capture/handshake-diagram.ts): times in ms
+ * from the first send, `arrives` null when lost.
+ */
+export type DiagramSegment = Pick<
+	SimulatedSegment,
+	'index' | 'from' | 'time' | 'arrives' | 'flags' | 'length'
+> & { retransmission: Pick<Retransmission, 'timeout'> | null };
+
+/**
+ * What the sequence diagram draws: segments (`index` = position) on an axis scaled by one one-way
+ * delay (ms), and, for a simulation, how the run ended and its scenario (which replays the
+ * drawing of the current arrow when it changes).
+ */
+export interface DiagramRun {
+	delay: number;
+	segments: readonly DiagramSegment[];
+	outcome?: Pick<ConnectionOutcome, 'calls' | 'finalStates'>;
+	scenario?: string;
+}
+
 /** When the run is over: the last arrival (or a lost segment's send) or the last call's return. */
-export function endTime(sim: RunSimulation): number {
+export function endTime(sim: DiagramRun): number {
 	let end = 0;
 	for (const s of sim.segments) end = Math.max(end, s.arrives ?? s.time);
-	for (const c of sim.outcome.calls) end = Math.max(end, c.at);
+	for (const c of sim.outcome?.calls ?? []) end = Math.max(end, c.at);
 	return end;
 }
 
@@ -213,12 +237,12 @@ export const DIAGRAM = {
  * scale; a longer wait (a retransmission timer, the 64 s before ETIMEDOUT) is cut to a fixed
  * height and reported in `gaps`, so syn-timeout's 131 s fits on a page.
  */
-export function layoutDiagram(sim: RunSimulation): DiagramLayout {
+export function layoutDiagram(sim: DiagramRun): DiagramLayout {
 	const delay = sim.delay;
 	const perMs = DIAGRAM.perDelay / delay;
 	const threshold = 4 * delay;
 	const end = endTime(sim);
-	const reach = (s: SimulatedSegment) => s.arrives ?? s.time + delay;
+	const reach = (s: DiagramSegment) => s.arrives ?? s.time + delay;
 	const times = new Set<number>([0, end]);
 	for (const s of sim.segments) {
 		times.add(s.time);
