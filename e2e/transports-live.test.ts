@@ -11,7 +11,7 @@ const TRANSPORTS = ['short-polling', 'long-polling', 'sse', 'websocket'] as cons
 function unexpected(problems: string[]): string[] {
 	return problems.filter(
 		(problem) =>
-			!/^request failed \(net::ERR_ABORTED\): .*\/transports\/(long-poll|sse)\?/.test(problem)
+			!/^request failed \(net::ERR_ABORTED\): .*\/transports\/(poll|long-poll|sse)\?/.test(problem)
 	);
 }
 

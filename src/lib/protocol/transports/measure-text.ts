@@ -91,7 +91,7 @@ export const BYTE_NOTES = {
 
 /** Why the measured latencies differ from the model. */
 export const COMPARE_NOTE =
-	'The simulation assumes its round-trip time, HTTP version and TLS for every request; the live race runs over this machine’s loopback or your network, where the round trip is what it is, so compare the shapes. The server sends its events evenly spaced, not at random: when the poll interval is a whole multiple of the spacing, every event waits the same time for the next poll, so short polling’s latency depends on where the polls fall rather than averaging half an interval. The pushes wait about nothing either way.';
+	'The simulation assumes its round-trip time, HTTP version and TLS for every request; the live race runs over this machine’s loopback or your network, where the round trip is what it is, so compare the shapes. The server sends its events evenly spaced, not at random: when the spacing is a whole multiple of the poll interval (one event a second with a poll every second, say), every event lands at the same point between two polls and waits the same time, so short polling’s latency depends on where the polls fall rather than averaging half an interval. The pushes wait about nothing either way.';
 
 /** Said when the simulation's rate is outside what the server accepts. */
 export function clampedRate(wanted: number, used: number): string {
