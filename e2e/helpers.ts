@@ -194,6 +194,38 @@ export function describeNarrow(name: string, checks: NarrowChecks) {
 }
 
 /**
+ * Registers the checks a lesson with embedded visualizers owes once every part has rendered
+ * (site.test.ts checks each page as it loads, before the deferred parts exist): no axe violations
+ * at 360 and 1280 px in either theme, and at 360 px no sideways scroll and no target under 24 px.
+ */
+export function describeRenderedLesson(path: string) {
+	for (const width of [360, 1280]) {
+		for (const scheme of ['light', 'dark'] as const) {
+			test(`has no axe violations at ${width} px (${scheme}), every part rendered`, async ({
+				page
+			}) => {
+				await page.setViewportSize({ width, height: 900 });
+				await page.emulateMedia({ colorScheme: scheme });
+				await open(page, path);
+				await revealDeferred(page);
+				await expectNoAxeViolations(page);
+			});
+		}
+	}
+
+	test.describe('at 360 px wide', () => {
+		test.use({ viewport: { width: 360, height: 740 } });
+
+		test('does not scroll sideways and has targets of at least 24 × 24 px', async ({ page }) => {
+			await open(page, path);
+			await revealDeferred(page);
+			expect(await scrollsHorizontally(page)).toBe(false);
+			expect(await smallTargets(page)).toEqual([]);
+		});
+	});
+}
+
+/**
  * The field names of the page's bit diagrams (BitDiagram) that do not show whole: cut short across
  * or down their box. Deferred parts are rendered first.
  */

@@ -1,11 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import {
-	expectNoAxeViolations,
+	describeRenderedLesson,
 	open,
 	recordProblems,
 	revealDeferred,
-	scrollsHorizontally,
-	smallTargets
+	scrollsHorizontally
 } from './helpers';
 
 const PATH = '/learn/polling-to-websocket/';
@@ -92,26 +91,7 @@ test.describe('lesson: From polling to WebSocket', () => {
 		expect(problems).toEqual([]);
 	});
 
-	for (const width of [360, 1280]) {
-		for (const scheme of ['light', 'dark'] as const) {
-			test(`has no axe violations at ${width} px (${scheme})`, async ({ page }) => {
-				await page.setViewportSize({ width, height: 900 });
-				await page.emulateMedia({ colorScheme: scheme });
-				await open(page, PATH);
-				await expectNoAxeViolations(page);
-			});
-		}
-	}
-
-	test.describe('at 360 px wide', () => {
-		test.use({ viewport: { width: 360, height: 740 } });
-
-		test('does not scroll sideways and has targets of at least 24 × 24 px', async ({ page }) => {
-			await open(page, PATH);
-			expect(await scrollsHorizontally(page)).toBe(false);
-			expect(await smallTargets(page)).toEqual([]);
-		});
-	});
+	describeRenderedLesson(PATH);
 });
 
 /** A cost table (by the start of its caption) as row label → its cells, in lane order. */

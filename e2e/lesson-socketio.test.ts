@@ -1,11 +1,10 @@
 import { expect, test } from '@playwright/test';
 import {
-	expectNoAxeViolations,
+	describeRenderedLesson,
 	open,
 	recordProblems,
 	revealDeferred,
-	scrollsHorizontally,
-	smallTargets
+	scrollsHorizontally
 } from './helpers';
 
 const PATH = '/learn/socketio/';
@@ -105,25 +104,5 @@ test.describe('lesson: Socket.IO and Engine.IO', () => {
 		expect(problems).toEqual([]);
 	});
 
-	for (const width of [360, 1280]) {
-		for (const scheme of ['light', 'dark'] as const) {
-			test(`has no axe violations at ${width} px (${scheme})`, async ({ page }) => {
-				await page.setViewportSize({ width, height: 900 });
-				await page.emulateMedia({ colorScheme: scheme });
-				await open(page, PATH);
-				await expectNoAxeViolations(page);
-			});
-		}
-	}
-
-	test.describe('at 360 px wide', () => {
-		test.use({ viewport: { width: 360, height: 740 } });
-
-		test('does not scroll sideways and has targets of at least 24 × 24 px', async ({ page }) => {
-			await open(page, PATH);
-			await revealDeferred(page);
-			expect(await scrollsHorizontally(page)).toBe(false);
-			expect(await smallTargets(page)).toEqual([]);
-		});
-	});
+	describeRenderedLesson(PATH);
 });
