@@ -91,6 +91,73 @@ test.describe('Frame Decoder with a big paste', () => {
 		await expect(page.getByRole('textbox', { name: /^Bytes/ })).toHaveValue('');
 	});
 
+	test.describe('pasted from the clipboard', () => {
+		test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+		/** Puts `count` frames of `size` bytes on the clipboard, as hex (see `paste`). */
+		async function copy(page: Page, count: number, size: number) {
+			await page.evaluate(
+				([count, size]) => {
+					const frame = [0x82, size, ...Array.from({ length: size }, (_, i) => (i * 7) & 0xff)];
+					const hex = frame.map((b) => b.toString(16).padStart(2, '0')).join('');
+					return navigator.clipboard.writeText(hex.repeat(count));
+				},
+				[count, size]
+			);
+		}
+
+		test('a big paste never enters the text box, and joins the text around the caret', async ({
+			page
+		}) => {
+			await open(page, AS_CLIENT);
+			const box = page.getByRole('textbox', { name: /^Bytes/ });
+			await box.fill('81 02 68 69 ');
+			await box.press('End');
+			await copy(page, 1_000, 100);
+			// What the box holds at any input event: had the text gone into it, it would be long.
+			await box.evaluate((element) => {
+				element.addEventListener('input', () => {
+					const length = (element as HTMLTextAreaElement).value.length;
+					document.body.dataset.longestInBox = String(
+						Math.max(length, Number(document.body.dataset.longestInBox ?? 0))
+					);
+				});
+			});
+			await page.keyboard.press('Control+V');
+			// The text before the caret is kept: one text frame, then the thousand pasted.
+			await expect(page.getByText('Valid: 1,001 frames, 1,001 messages.')).toBeVisible();
+			await expect(page.getByText('204,012 characters pasted')).toBeVisible();
+			await expect(box).toHaveCount(0);
+			await expect(page.getByRole('article', { name: /^Frame 1: text/ })).toBeVisible();
+			expect(Number(await page.locator('body').getAttribute('data-longest-in-box'))).toBeLessThan(
+				100
+			);
+		});
+
+		test('a big paste over the selected text replaces it', async ({ page }) => {
+			await open(page, AS_CLIENT);
+			const box = page.getByRole('textbox', { name: /^Bytes/ });
+			await box.fill('81 02 68 69');
+			await box.press('Control+A');
+			await copy(page, 1_000, 100);
+			await page.keyboard.press('Control+V');
+			await expect(page.getByText('Valid: 1,000 frames, 1,000 messages.')).toBeVisible();
+			await expect(page.getByText('204,000 characters pasted')).toBeVisible();
+			// Every frame of the first page is drawn, one after another.
+			await expect(page.getByRole('article', { name: /^Frame \d+: binary/ })).toHaveCount(10);
+		});
+
+		test('a small paste goes into the text box as usual', async ({ page }) => {
+			await open(page, AS_CLIENT);
+			const box = page.getByRole('textbox', { name: /^Bytes/ });
+			await box.fill('');
+			await copy(page, 2, 3);
+			await page.keyboard.press('Control+V');
+			await expect(box).toHaveValue('820300070e820300070e');
+			await expect(page.getByText('Valid: 2 frames, 2 messages.')).toBeVisible();
+		});
+	});
+
 	test('shows a long message as a bounded preview until asked for the whole', async ({ page }) => {
 		await open(page, AS_CLIENT);
 		// One text frame of 100,000 'a's: 81 7f, a 64-bit length (0x186a0), the payload.
