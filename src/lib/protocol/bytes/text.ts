@@ -7,6 +7,8 @@
  * `toLocaleString` costs microseconds a call, and decoders write numbers for every field.
  */
 export function groupDigits(value: number): string {
+	// Most numbers a decoder writes are small: nothing to group, and no pattern to run.
+	if (Number.isInteger(value) && value > -1000 && value < 1000) return String(value);
 	const digits = String(value);
 	if (!/^-?\d+$/.test(digits)) return digits;
 	return digits.replace(/\B(?=(\d{3})+$)/g, ',');
