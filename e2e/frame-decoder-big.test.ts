@@ -64,6 +64,10 @@ test.describe('Frame Decoder with a big paste', () => {
 		await page.keyboard.press('Enter');
 		await expect(frames.getByText('Frames 9,991–10,000 of 10,000')).toBeVisible();
 		await expect(page.getByRole('article', { name: /^Frame 9,?999: binary/ })).toBeInViewport();
+		// A page past the first has its fields too, read again for that page.
+		const fields = page.getByRole('table', { name: 'Fields of frame 9999' });
+		await expect(fields.getByRole('row', { name: /Payload data/ })).toBeVisible();
+		await expect(fields.getByRole('row', { name: /FIN/ })).toBeVisible();
 
 		const messages = page.getByRole('group', { name: 'Pages of messages' });
 		await messages.getByRole('button', { name: 'Next' }).focus();

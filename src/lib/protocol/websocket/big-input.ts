@@ -74,6 +74,9 @@ export interface PageLimits {
 	maxBytes: number;
 }
 
+/** How the Frame Decoder pages frames: ten at most, and about 1.5 KiB of byte grid. */
+export const FRAME_PAGE: PageLimits = { maxItems: 10, maxBytes: 1536 };
+
 /**
  * Where each page starts: item indexes, the first 0. Items are taken in order while the page
  * holds fewer than `maxItems` and the bytes they show (`shown(i)`) stay within `maxBytes`.

@@ -268,6 +268,42 @@ describe('decodeFrames: meanings', () => {
 	});
 });
 
+describe('decodeFrames: fields of some frames only', () => {
+	// RFC 6455 §5.7's fragmented "Hello", a ping, then the unmasked "Hello": four frames whose
+	// meanings depend on what came before (a continuation of text).
+	const HEX = '01 03 48 65 6c 89 00 80 02 6c 6f 81 05 48 65 6c 6c 6f';
+
+	it('builds the fields of the frames asked for, as a full decoding builds them, and no others', () => {
+		const bytes = parseHex(HEX);
+		const full = decodeFrames(bytes, SERVER);
+		const page = decodeFrames(bytes, { ...SERVER, fieldsOf: { from: 2, to: 3 } });
+		expect(page.frames.map((frame) => frame.fields.length)).toEqual([
+			0,
+			0,
+			full.frames[2].fields.length,
+			0
+		]);
+		// A continuation frame's payload reads as the text message it continues.
+		expect(page.frames[2].fields).toEqual(full.frames[2].fields);
+		expect(page.frames[2].fields.at(-1)?.meaning).toContain('"lo"');
+		// Everything but the fields is the same.
+		const withoutFields = (result: DecodeResult) =>
+			result.frames.map((frame) => ({ ...frame, fields: [] }));
+		expect(withoutFields(page)).toEqual(withoutFields(full));
+		expect(page.messages).toEqual(full.messages);
+		expect(page.warnings).toEqual(full.warnings);
+	});
+
+	it('still reports the error of a frame whose fields are not built', () => {
+		// The second frame sets RSV2 with no extension negotiated: RFC 6455 §5.2, close code 1002.
+		const bytes = parseHex('81 01 61 a1 01 62');
+		const page = decodeFrames(bytes, { ...SERVER, fieldsOf: { from: 0, to: 1 } });
+		expect(page.error?.frame).toBe(1);
+		expect(page.error?.closeCode).toBe(1002);
+		expect(page.frames[1].fields).toEqual([]);
+	});
+});
+
 describe('slideWindow', () => {
 	it('keeps the last 32 KiB of everything inflated so far', () => {
 		const first = new Uint8Array(30000).fill(1);

@@ -125,11 +125,15 @@ class Decoder {
 	private readonly deflate: boolean;
 	private readonly contextTakeover: boolean;
 	private readonly maxMessageBytes: number;
+	private readonly fieldsFrom: number;
+	private readonly fieldsTo: number;
 
 	// Reader state for the current frame.
 	private state = GET_INFO;
 	private pos = 0;
 	private frame!: DecodedFrame;
+	/** Whether the current frame's fields are built (DecodeOptions.fieldsOf). */
+	private withFields = true;
 
 	// The data message being reassembled (RFC 6455 §5.4): -1 when none is open.
 	private messageOpcode = -1;
@@ -155,6 +159,8 @@ class Decoder {
 		this.contextTakeover = !(typeof deflate === 'object' && deflate?.noContextTakeover === true);
 		const max = options?.maxMessageBytes;
 		this.maxMessageBytes = typeof max === 'number' && max >= 0 ? max : Infinity;
+		this.fieldsFrom = options?.fieldsOf?.from ?? 0;
+		this.fieldsTo = options?.fieldsOf?.to ?? Infinity;
 	}
 
 	/** Reads frames until the input ends, a frame is cut, or a rule is broken. */
@@ -204,6 +210,7 @@ class Decoder {
 		};
 		this.frames.push(frame);
 		this.frame = frame;
+		this.withFields = frame.index >= this.fieldsFrom && frame.index < this.fieldsTo;
 		this.pos = start;
 		this.state = GET_INFO;
 		while (this.state !== FRAME_DONE) {
@@ -980,7 +987,7 @@ class Decoder {
 
 	/** Adds a field to the current frame. */
 	private addField(spec: FieldSpec): void {
-		this.frame.fields.push(frameField(spec));
+		if (this.withFields) this.frame.fields.push(frameField(spec));
 	}
 }
 

@@ -18,6 +18,13 @@ export interface DecodeOptions {
 	permessageDeflate?: boolean | { noContextTakeover?: boolean };
 	/** Largest message (after inflating) a receiver accepts; no limit by default. */
 	maxMessageBytes?: number;
+	/**
+	 * Build the fields of these frames only (indices, `to` excluded); the others' `fields` are
+	 * empty. Everything else is read as usual. For a view that shows a page of a long decoding:
+	 * holding ten thousand frames' fields costs more than reading the frames. Every frame's
+	 * fields are built by default.
+	 */
+	fieldsOf?: { from: number; to: number };
 }
 
 /** Stable identifiers of the fields of a frame, as laid out in RFC 6455 §5.2. */

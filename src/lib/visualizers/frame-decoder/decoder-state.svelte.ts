@@ -1,5 +1,11 @@
-import { decodeFrames, type DecodeResult, type Sender } from '$lib/protocol/websocket';
-import { readPastedHex } from '$lib/protocol/websocket/big-input';
+import {
+	decodeFrames,
+	type DecodedFrame,
+	type DecodeOptions,
+	type DecodeResult,
+	type Sender
+} from '$lib/protocol/websocket';
+import { FRAME_PAGE, readPastedHex } from '$lib/protocol/websocket/big-input';
 import type { DecoderSettings } from './address';
 
 export type { DecoderSettings } from './address';
@@ -43,14 +49,35 @@ export class FrameDecoderState {
 	/** The bytes read from the input; none while it does not parse. */
 	bytes = $derived(this.reading.ok ? this.reading.bytes : new Uint8Array());
 
-	/** The decoded frames and messages, or null while the input is not bytes. */
+	/** How the bytes are decoded. */
+	private options = $derived<DecodeOptions>({
+		from: this.from,
+		permessageDeflate: this.permessageDeflate
+			? { noContextTakeover: this.noContextTakeover }
+			: false
+	});
+
+	/**
+	 * The decoded frames and messages, or null while the input is not bytes. Only the frames that
+	 * can be on the first page have their fields: ten thousand frames' fields cost more to hold
+	 * than the frames to read. `framesWithFields` gives any other page's.
+	 */
 	result = $derived.by((): DecodeResult | null => {
 		if (!this.reading.ok) return null;
 		return decodeFrames(this.reading.bytes, {
-			from: this.from,
-			permessageDeflate: this.permessageDeflate
-				? { noContextTakeover: this.noContextTakeover }
-				: false
+			...this.options,
+			fieldsOf: { from: 0, to: FRAME_PAGE.maxItems }
 		});
 	});
+
+	/** Frames `from` to `to` (excluded) of the decoding, with their fields. */
+	framesWithFields(from: number, to: number): DecodedFrame[] {
+		const frames = this.result?.frames ?? [];
+		if (to <= FRAME_PAGE.maxItems || !this.reading.ok) return frames.slice(from, to);
+		// Read again from the start: a frame's fields depend on the frames before it.
+		return decodeFrames(this.reading.bytes, {
+			...this.options,
+			fieldsOf: { from, to }
+		}).frames.slice(from, to);
+	}
 }
