@@ -80,9 +80,18 @@ async function highlight(code, lang, _meta, filename) {
 }
 
 /**
+ * How far into a lesson's body, in source characters, a `<Deferred>` part counts as near the top:
+ * within about the first screen of a wide window. Only such parts are rendered by the server (see
+ * SERVER_BUDGET in deferred.ts); a part further down would be off screen at load anyway, and its
+ * markup would only give a phone more to parse and lay out.
+ */
+export const EARLY_SOURCE_CHARS = 2500;
+
+/**
  * Gives h2/h3 an id and a trailing anchor link, and records them in the lesson's metadata as
  * `headings` (the "on this page" list). Also prefixes site-absolute links with the base path so
- * lessons work when the site is served from a sub-path.
+ * lessons work when the site is served from a sub-path. Marks a `<Deferred>` part within
+ * EARLY_SOURCE_CHARS of the body's start (after the lesson's script) as `early`.
  * @param {{ base: string }} options
  */
 function rehypeLessonStructure({ base }) {
@@ -95,8 +104,19 @@ function rehypeLessonStructure({ base }) {
 		/** @type {{ depth: number; id: string; text: string }[]} */
 		const headings = [];
 		const used = new Set();
+		/** Where the body starts in the source: after the lesson's script, if it has one. */
+		let bodyStart = 0;
 		/** @param {any} node */
 		const walk = (node) => {
+			if (node.type === 'raw' && typeof node.value === 'string' && node.position) {
+				if (node.value.startsWith('<script')) bodyStart = node.position.end.offset;
+				else if (
+					/^<Deferred[\s>]/.test(node.value) &&
+					node.position.start.offset - bodyStart < EARLY_SOURCE_CHARS
+				) {
+					node.value = node.value.replace(/^<Deferred/, '<Deferred early');
+				}
+			}
 			if (node.type === 'element') {
 				if (node.tagName === 'h2' || node.tagName === 'h3') {
 					const text = textOf(node).trim();

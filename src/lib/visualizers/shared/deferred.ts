@@ -23,11 +23,12 @@ import { flushSync } from 'svelte';
 
 /**
  * The context key of a page's server budget (`serverBudget`): how many deferrable parts the
- * server renders in full. A lesson can hold twenty decoders, and their markup alone is hundreds
- * of kilobytes that a phone must parse and lay out before the first screen is ready; past the
- * budget the server writes only the empty box, and the part renders on the client as the reader
- * comes near (a `<noscript>` note says so to readers without JavaScript). Pages without a budget
- * (the tools) render everything on the server.
+ * server renders in full, of those marked `early` (near the top of the page). A lesson can hold
+ * twenty decoders, and their markup alone is hundreds of kilobytes that a phone must parse and
+ * lay out before the first screen is ready; for the other parts the server writes only the empty
+ * box, and the part renders on the client as the reader comes near (a `<noscript>` note says so
+ * to readers without JavaScript). Pages without a budget (the tools) render everything on the
+ * server.
  */
 export const SERVER_BUDGET = 'socket-explorer:deferred-server-budget';
 
