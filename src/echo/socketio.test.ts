@@ -12,12 +12,8 @@ import {
 	parseSocketIoInspectReport,
 	type SocketIoInspectReport
 } from '../lib/visualizers/socketio/inspect-report.js';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { preview } from 'vite';
 import { createEchoServer, silentLogger } from './server.js';
-import { echoServerPlugin } from './vite-plugin.js';
+import { previewServerWithEcho } from './vite-testing.js';
 import { openClient } from './testing.js';
 import {
 	attachSocketIo,
@@ -455,19 +451,8 @@ describe("the Socket.IO server on the project's servers", () => {
 	});
 
 	it('is on vite preview with the plugin, marked in Server-Timing, beside the built page', async () => {
-		const root = mkdtempSync(join(tmpdir(), 'socketio-vite-'));
-		cleanups.push(() => rmSync(root, { recursive: true, force: true }));
-		mkdirSync(join(root, 'dist'));
-		writeFileSync(join(root, 'dist', 'index.html'), '<!doctype html><title>t</title>');
-		const server = await preview({
-			configFile: false,
-			root,
-			logLevel: 'silent',
-			preview: { host: '127.0.0.1', port: 0, strictPort: true },
-			plugins: [echoServerPlugin({ logger: silentLogger })]
-		});
-		cleanups.push(() => server.close());
-		const origin = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}`;
+		const { origin, close } = await previewServerWithEcho();
+		cleanups.push(close);
 		const page = await fetch(`${origin}/`);
 		expect(page.status).toBe(200);
 		expect(page.headers.get('server-timing')).toContain(

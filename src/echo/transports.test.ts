@@ -1,13 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, get, type IncomingMessage, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import {
-	createServer as createViteServer,
-	preview,
-	type PreviewServer,
-	type ViteDevServer
-} from 'vite';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
@@ -20,7 +11,7 @@ import {
 } from './transports.js';
 import { openClient, rawConnect, upgradeRequest, type TestClient } from './testing.js';
 import { createEchoServer, silentLogger, type EchoServer } from './server.js';
-import { echoServerPlugin } from './vite-plugin.js';
+import { devServerWithEcho, previewServerWithEcho } from './vite-testing.js';
 import { localTransportsUrl } from '../lib/visualizers/echo-client/local-echo.js';
 
 /** A clock that moves only when a test says so; due timers run in time order. */
@@ -623,40 +614,16 @@ describe('where the endpoints run', () => {
 	});
 
 	it('on the Vite dev server under the base path, found from the Server-Timing header', async () => {
-		const root = mkdtempSync(join(tmpdir(), 'transports-vite-'));
-		cleanups.push(() => rmSync(root, { recursive: true, force: true }));
-		writeFileSync(join(root, 'index.html'), '<!doctype html><title>t</title>');
-		const vite: ViteDevServer = await createViteServer({
-			configFile: false,
-			root,
-			base: '/socket-explorer/',
-			logLevel: 'silent',
-			optimizeDeps: { noDiscovery: true, include: [] },
-			server: { host: '127.0.0.1', port: 0, strictPort: true, ws: false },
-			plugins: [echoServerPlugin({ logger: silentLogger })]
-		});
-		cleanups.push(() => vite.close());
-		await vite.listen();
-		const origin = `http://127.0.0.1:${(vite.httpServer?.address() as AddressInfo).port}`;
+		const { origin, close } = await devServerWithEcho({ base: '/socket-explorer/' });
+		cleanups.push(close);
 		const folder = discovered(await fetch(`${origin}/socket-explorer/`), origin);
 		expect(folder).toBe(`${origin}/socket-explorer/transports/`);
 		await exercise(folder!);
 	});
 
 	it('on the Vite preview server', async () => {
-		const root = mkdtempSync(join(tmpdir(), 'transports-preview-'));
-		cleanups.push(() => rmSync(root, { recursive: true, force: true }));
-		mkdirSync(join(root, 'dist'));
-		writeFileSync(join(root, 'dist', 'index.html'), '<!doctype html><title>t</title>');
-		const server: PreviewServer = await preview({
-			configFile: false,
-			root,
-			logLevel: 'silent',
-			preview: { host: '127.0.0.1', port: 0, strictPort: true },
-			plugins: [echoServerPlugin({ logger: silentLogger })]
-		});
-		cleanups.push(() => server.close());
-		const origin = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}`;
+		const { origin, close } = await previewServerWithEcho();
+		cleanups.push(close);
 		const folder = discovered(await fetch(`${origin}/`), origin);
 		expect(folder).toBe(`${origin}/transports/`);
 		await exercise(folder!);

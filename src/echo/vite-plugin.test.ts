@@ -1,20 +1,12 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import {
-	createServer as createViteServer,
-	preview,
-	type PreviewServer,
-	type ViteDevServer
-} from 'vite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { parseKernelRunResult } from '../lib/protocol/sockets/kernel-run.js';
 import { silentLogger } from './server.js';
 import { openClient, rawConnect, upgradeRequest } from './testing.js';
 import { echoServerPlugin } from './vite-plugin.js';
+import { devServerWithEcho, previewServerWithEcho, TEST_PAGE } from './vite-testing.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 const clients: WebSocket[] = [];
@@ -114,20 +106,8 @@ describe('echoServerPlugin', () => {
 	});
 
 	it('works beside the HMR socket of a real Vite dev server', async () => {
-		const root = mkdtempSync(join(tmpdir(), 'echo-vite-'));
-		cleanups.push(() => rmSync(root, { recursive: true, force: true }));
-		const vite: ViteDevServer = await createViteServer({
-			configFile: false,
-			root,
-			logLevel: 'silent',
-			appType: 'custom',
-			optimizeDeps: { noDiscovery: true, include: [] },
-			server: { host: '127.0.0.1', port: 0, strictPort: true },
-			plugins: [echoServerPlugin({ logger: silentLogger })]
-		});
-		cleanups.push(() => vite.close());
-		await vite.listen();
-		const port = (vite.httpServer?.address() as AddressInfo).port;
+		const { port, close } = await devServerWithEcho({ hmr: true });
+		cleanups.push(close);
 		const hmr = await client(`ws://127.0.0.1:${port}/`, ['vite-hmr']);
 		expect(JSON.parse((await hmr.received(1))[0].text ?? '')).toMatchObject({ type: 'connected' });
 		const echo = await client(`ws://127.0.0.1:${port}/echo`, ['json']);
@@ -175,30 +155,12 @@ describe('echoServerPlugin', () => {
 			return { status: 200, text: Buffer.concat(bytes).toString() };
 		}
 
-		/** A temporary folder, removed after the test. */
-		function tempDir() {
-			const root = mkdtempSync(join(tmpdir(), 'echo-vite-'));
-			cleanups.push(() => rmSync(root, { recursive: true, force: true }));
-			return root;
-		}
-
 		it('on the dev server, for a page, an asset and a path outside the base; ws connects to the path', async () => {
-			const root = tempDir();
-			writeFileSync(join(root, 'index.html'), '<!doctype html><title>t</title>');
-			writeFileSync(join(root, 'style.css'), 'body{}');
-			const vite: ViteDevServer = await createViteServer({
-				configFile: false,
-				root,
+			const { port, origin, close } = await devServerWithEcho({
 				base: '/socket-explorer/',
-				logLevel: 'silent',
-				optimizeDeps: { noDiscovery: true, include: [] },
-				server: { host: '127.0.0.1', port: 0, strictPort: true, ws: false },
-				plugins: [echoServerPlugin({ logger: silentLogger })]
+				files: { 'index.html': TEST_PAGE, 'style.css': 'body{}' }
 			});
-			cleanups.push(() => vite.close());
-			await vite.listen();
-			const port = (vite.httpServer?.address() as AddressInfo).port;
-			const origin = `http://127.0.0.1:${port}`;
+			cleanups.push(close);
 			const page = await fetch(`${origin}/socket-explorer/`);
 			expect(page.status).toBe(200);
 			// One header, its metrics comma-separated.
@@ -229,19 +191,8 @@ describe('echoServerPlugin', () => {
 		});
 
 		it('leaves the lab out, and its metric, when the lab is turned off', async () => {
-			const root = tempDir();
-			writeFileSync(join(root, 'index.html'), '<!doctype html><title>t</title>');
-			const vite: ViteDevServer = await createViteServer({
-				configFile: false,
-				root,
-				logLevel: 'silent',
-				optimizeDeps: { noDiscovery: true, include: [] },
-				server: { host: '127.0.0.1', port: 0, strictPort: true, ws: false },
-				plugins: [echoServerPlugin({ logger: silentLogger, socketLab: false })]
-			});
-			cleanups.push(() => vite.close());
-			await vite.listen();
-			const origin = `http://127.0.0.1:${(vite.httpServer?.address() as AddressInfo).port}`;
+			const { origin, close } = await devServerWithEcho({ plugin: { socketLab: false } });
+			cleanups.push(close);
 			const page = await fetch(`${origin}/`);
 			expect(page.headers.get('server-timing')).toBe(
 				'socket-explorer-echo;desc="/echo", socket-explorer-transports;desc="/transports/", ' +
@@ -251,18 +202,8 @@ describe('echoServerPlugin', () => {
 		});
 
 		it('on the preview server, for a built page', async () => {
-			const root = tempDir();
-			mkdirSync(join(root, 'dist'));
-			writeFileSync(join(root, 'dist', 'index.html'), '<!doctype html><title>t</title>');
-			const server: PreviewServer = await preview({
-				configFile: false,
-				root,
-				logLevel: 'silent',
-				preview: { host: '127.0.0.1', port: 0, strictPort: true },
-				plugins: [echoServerPlugin({ logger: silentLogger })]
-			});
-			cleanups.push(() => server.close());
-			const port = (server.httpServer.address() as AddressInfo).port;
+			const { port, close } = await previewServerWithEcho();
+			cleanups.push(close);
 			const page = await fetch(`http://127.0.0.1:${port}/`);
 			expect(page.status).toBe(200);
 			expect(markedPath(page)).toBe('/echo');
