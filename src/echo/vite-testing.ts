@@ -39,6 +39,23 @@ function folder(prefix: string, files: Record<string, string>, under = ''): stri
 	return root;
 }
 
+/** The server, its address, and a close that also removes its folder. */
+function underTest<S extends { close(): Promise<void> }>(
+	server: S,
+	port: number,
+	root: string
+): ViteUnderTest<S> {
+	return {
+		server,
+		origin: `http://127.0.0.1:${port}`,
+		port,
+		close: async () => {
+			await server.close();
+			rmSync(root, { recursive: true, force: true });
+		}
+	};
+}
+
 function plugin(options: ViteTestOptions) {
 	return echoServerPlugin({ logger: silentLogger, ...options.plugin });
 }
@@ -65,16 +82,7 @@ export async function devServerWithEcho(
 		plugins: [plugin(options)]
 	});
 	await server.listen();
-	const port = (server.httpServer?.address() as AddressInfo).port;
-	return {
-		server,
-		origin: `http://127.0.0.1:${port}`,
-		port,
-		close: async () => {
-			await server.close();
-			rmSync(root, { recursive: true, force: true });
-		}
-	};
+	return underTest(server, (server.httpServer?.address() as AddressInfo).port, root);
 }
 
 /** A Vite preview server with the plugin, over a build holding `files` (by default an index page). */
@@ -90,14 +98,5 @@ export async function previewServerWithEcho(
 		preview: { host: '127.0.0.1', port: 0, strictPort: true },
 		plugins: [plugin(options)]
 	});
-	const port = (server.httpServer.address() as AddressInfo).port;
-	return {
-		server,
-		origin: `http://127.0.0.1:${port}`,
-		port,
-		close: async () => {
-			await server.close();
-			rmSync(root, { recursive: true, force: true });
-		}
-	};
+	return underTest(server, (server.httpServer.address() as AddressInfo).port, root);
 }
