@@ -13,7 +13,8 @@ import type {
 	HandshakeStep
 } from './handshake-diagram';
 import type { SegmentNumbers } from '../tcp/arithmetic';
-import { FLAG_NAMES, flagLetters, type TcpFlags } from '../tcp/simulate';
+import { flagLetters, type TcpFlags } from '../tcp/simulate';
+import { flagNames, optionsText } from '../tcp/print';
 
 const SIDE = ['client', 'server'] as const;
 const ARROW = ['client → server', 'server → client'] as const;
@@ -110,30 +111,7 @@ const STEP_NAMES: Readonly<Record<HandshakeStep, string>> = {
 
 /** Flags as the TCP stepper's diagram writes them: '[S.] SYN, ACK' (tcpdump's letters, then names). */
 export function flagsText(flags: TcpFlags): string {
-	const names = [...FLAG_NAMES].reverse().filter((name) => flags[name]);
-	return `[${flagLetters(flags)}] ${names.join(', ')}`;
-}
-
-/** Options as tcpdump prints them: 'mss 65495, sackOK, TS val 5 ecr 0, nop, wscale 7'. */
-export function capturedOptionsText(options: readonly CapturedOption[]): string {
-	return options
-		.map((o) => {
-			switch (o.kind) {
-				case 'mss':
-					return `mss ${o.value}`;
-				case 'wscale':
-					return `wscale ${o.shift}`;
-				case 'timestamps':
-					return `TS val ${o.tsval} ecr ${o.tsecr}`;
-				case 'sack':
-					return `sack ${o.blocks.map(([l, r]) => `{${l}:${r}}`).join('')}`;
-				case 'other':
-					return o.name;
-				default:
-					return o.kind;
-			}
-		})
-		.join(', ');
+	return `[${flagLetters(flags)}] ${flagNames(flags)}`;
 }
 
 /** The captured handshake drawn as the TCP stepper's sequence diagram (handshake-diagram.ts). */
@@ -183,7 +161,7 @@ export const handshakeDiagramText = {
 		return parts.join(' · ');
 	},
 	options: (options: readonly CapturedOption[]) =>
-		options.length === 0 ? 'no options' : `options: ${capturedOptionsText(options)}`
+		options.length === 0 ? 'no options' : `options: ${optionsText(options)}`
 };
 
 /** The Upgrade and the frames. */

@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readFixture } from './fixtures/load';
 import { followTcp } from './follow';
-import { capturedOptionsText, flagsText, handshakeDiagramText } from './conversation-text';
+import { flagsText, handshakeDiagramText } from './conversation-text';
+import { optionsText } from '../tcp/print';
 import { flagsFromBits, handshakeDiagram, type HandshakeDiagram } from './handshake-diagram';
 import { readCapture } from './read';
 import type { CapturedPacket } from './types';
@@ -85,7 +86,7 @@ describe('handshakeDiagram', () => {
 			{ kind: 'nop' },
 			{ kind: 'wscale', shift: 10 }
 		]);
-		expect(capturedOptionsText(d.segments[1].options)).toBe(
+		expect(optionsText(d.segments[1].options)).toBe(
 			'mss 65495, sackOK, TS val 1613262297 ecr 1015357780, nop, wscale 10'
 		);
 		// 0101080a…: NOP, NOP, Timestamps 1015357781 / 1613262297.

@@ -25,7 +25,8 @@ import type { Field } from '../bytes/fields';
 import { decodePacket } from '../packet/decode';
 import type { LinkTypeOption } from '../packet/types';
 import type { SegmentNumbers } from '../tcp/arithmetic';
-import type { SegmentOption, Side, TcpFlags } from '../tcp/simulate';
+import type { Side, TcpFlags } from '../tcp/simulate';
+import type { PrintedOption } from '../tcp/print';
 
 const MOD = 2 ** 32;
 
@@ -33,8 +34,7 @@ const MOD = 2 ** 32;
 export type HandshakeStep = 'syn' | 'synAck' | 'ack' | 'rst';
 
 /** A TCP option as a captured segment carries it: the simulator's kinds, SACK blocks, or any other by name. */
-export type CapturedOption =
-	SegmentOption | { kind: 'sack'; blocks: [number, number][] } | { kind: 'other'; name: string };
+export type CapturedOption = PrintedOption;
 
 /** One captured packet of the handshake, placed on the diagram's time axis. */
 export interface HandshakeSegment {

@@ -7,18 +7,15 @@ import { toHex } from '$lib/protocol/bytes/hex';
 import type { SegmentNumbers } from '$lib/protocol/tcp/arithmetic';
 import { tryEncodeSegment } from '$lib/protocol/tcp/segment-encoder';
 import {
-	FLAG_NAMES,
 	simulateConnection,
 	type ScenarioId,
 	type AppliedTransition,
 	type CallResult,
 	type ConnectionOutcome,
 	type Retransmission,
-	type SegmentOption,
 	type Side,
 	type SimulatedSegment,
-	type Simulation,
-	type TcpFlags
+	type Simulation
 } from '$lib/protocol/tcp/simulate';
 import type { TcpState } from '$lib/protocol/tcp/state-machine';
 import { SYN_PROFILES } from '$lib/protocol/tcp/timers';
@@ -26,31 +23,8 @@ import { SYN_PROFILES } from '$lib/protocol/tcp/timers';
 /** A simulation that ran. */
 export type RunSimulation = Extract<Simulation, { ok: true }>;
 
-/** The flag names set, as Wireshark lists them in its Info column: 'SYN, ACK', 'FIN, ACK'. */
-export function flagNames(flags: TcpFlags): string {
-	return [...FLAG_NAMES]
-		.reverse()
-		.filter((name) => flags[name])
-		.join(', ');
-}
-
-/** Options as tcpdump prints them: 'mss 1460, sackOK, TS val 5 ecr 0, nop, wscale 10'. */
-export function optionsText(options: readonly SegmentOption[]): string {
-	return options
-		.map((o) => {
-			switch (o.kind) {
-				case 'mss':
-					return `mss ${o.value}`;
-				case 'wscale':
-					return `wscale ${o.shift}`;
-				case 'timestamps':
-					return `TS val ${o.tsval} ecr ${o.tsecr}`;
-				default:
-					return o.kind;
-			}
-		})
-		.join(', ');
-}
+// The TCP model words flags and options; the stepper's views use its printers.
+export { flagNames, optionsText } from '$lib/protocol/tcp/print';
 
 /** A call and what it returned: 'connect() = 0', 'recv() = -1 ECONNRESET'. */
 export function callText(call: CallResult): string {
