@@ -8,6 +8,13 @@ describe('groupDigits', () => {
 			expect(groupDigits(n)).toBe(n.toLocaleString('en-US'));
 		}
 	});
+
+	it('groups the whole part of a decimal and keeps its fraction', () => {
+		// Decimals with at most three fraction digits, which en-US writes unrounded.
+		for (const n of [0.5, 63.99, 1234.5, 65535.25, -1234.125, 1048576.75]) {
+			expect(groupDigits(n)).toBe(n.toLocaleString('en-US', { maximumFractionDigits: 3 }));
+		}
+	});
 });
 
 describe('plural', () => {

@@ -9,6 +9,7 @@
  * Pure: no runes, no DOM, no timers. Send and receive times are passed in.
  */
 import { roundTripStats } from '$lib/protocol/websocket/client-rules';
+import { groupDigits } from '$lib/protocol/bytes/text';
 
 /** Most messages one burst sends. */
 export const MAX_BURST = 10_000;
@@ -21,7 +22,7 @@ const MARKER = /^burst:[a-z0-9]+:\d+:/;
 /** Why `count` is not a burst size, or null when it is one. */
 export function checkBurstCount(count: number): string | null {
 	if (!Number.isInteger(count) || count < 1 || count > MAX_BURST)
-		return `Send between 1 and ${MAX_BURST.toLocaleString('en')} messages.`;
+		return `Send between 1 and ${groupDigits(MAX_BURST)} messages.`;
 	return null;
 }
 
