@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decodeFrames } from './decode';
 import { DECODE_ERROR_CODES } from './problems';
-import { EXAMPLES } from './examples';
+import { constants, inflateRawSync } from 'node:zlib';
+import { EXAMPLES, REPETITIVE_COMPRESSED } from './examples';
 import { parseHex } from '../bytes/hex';
 import { findTilingProblems } from '../bytes/tiling';
 
@@ -27,6 +28,20 @@ describe('the example gallery', () => {
 		const bytes = parseHex(large?.input.hex ?? '');
 		expect(bytes.length).toBe(10 + 65536);
 		expect(bytes.subarray(0, 10)).toEqual(Uint8Array.of(0x82, 0x7f, 0, 0, 0, 0, 0, 1, 0, 0));
+	});
+
+	it('builds a generated example once, and a copy of its input carries the bytes', () => {
+		const input = EXAMPLES.find((example) => example.id === 'rfc6455-binary-64k')!.input;
+		expect(input.hex).toBe(input.hex);
+		expect({ ...input }.hex).toBe(input.hex);
+		expect(JSON.parse(JSON.stringify(input)).hex).toBe(input.hex);
+	});
+
+	it('writes out 1,000 × "a" compressed as permessage-deflate sends it', () => {
+		// node:zlib is the oracle: put back the 00 00 ff ff tail that RFC 7692 §7.2.1 removes.
+		const stream = Buffer.concat([REPETITIVE_COMPRESSED, Uint8Array.of(0x00, 0x00, 0xff, 0xff)]);
+		const inflated = inflateRawSync(stream, { finishFlush: constants.Z_SYNC_FLUSH });
+		expect(inflated.toString('latin1')).toBe('a'.repeat(1000));
 	});
 
 	for (const example of EXAMPLES) {

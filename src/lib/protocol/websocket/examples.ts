@@ -6,7 +6,6 @@
  */
 import type { Example, Verdict } from '../examples';
 import type { DecodeErrorCode, DecodeWarningCode, DecodeOptions } from './decode';
-import { deflateMessage } from './deflate';
 import { encodeFrame } from './encode';
 import { toHex } from '../bytes/hex';
 import { OPCODE_BINARY, OPCODE_CLOSE, OPCODE_PING, OPCODE_PONG, OPCODE_TEXT } from './opcodes';
@@ -45,7 +44,8 @@ interface Entry {
 	id: string;
 	title: string;
 	description: string;
-	hex: string;
+	/** The bytes, or a function that writes them: generated examples are built when first read. */
+	hex: string | (() => string);
 	from: DecodeOptions['from'];
 	permessageDeflate?: DecodeOptions['permessageDeflate'];
 	maxMessageBytes?: number;
@@ -60,7 +60,13 @@ interface Entry {
 /** An entry in the shared example shape. */
 function toExample(entry: Entry): FrameExample {
 	const { hex, from, permessageDeflate, maxMessageBytes, expectedError: error } = entry;
-	const input: FrameInput = { hex, from };
+	const input = { from } as FrameInput;
+	if (typeof hex === 'string') input.hex = hex;
+	else {
+		// Built on first read: the 64 KiB example alone is 4,097 lines of hex.
+		let built: string | undefined;
+		Object.defineProperty(input, 'hex', { get: () => (built ??= hex()), enumerable: true });
+	}
 	if (permessageDeflate !== undefined) input.permessageDeflate = permessageDeflate;
 	if (maxMessageBytes !== undefined) input.maxMessageBytes = maxMessageBytes;
 	const expect: Verdict = error
@@ -113,9 +119,13 @@ function closePayload(code: number, reason: string): Uint8Array {
 	return out;
 }
 
-/** "aaaa…": compresses very well, to show an inflated size check. */
-const REPETITIVE = new Uint8Array(1000).fill(0x61);
-const REPETITIVE_COMPRESSED = deflateMessage(REPETITIVE);
+/**
+ * 1,000 × "a" as permessage-deflate sends it (`deflateMessage` at level 6), to show an inflated
+ * size check: 10 bytes. Written out, so that loading the gallery compresses nothing; the tests
+ * inflate it with node:zlib and compare.
+ */
+// prettier-ignore
+export const REPETITIVE_COMPRESSED = Uint8Array.of(0x4a, 0x1c, 0x05, 0xa3, 0x60, 0x14, 0x0c, 0x7b, 0x00, 0x00);
 
 const ENTRIES: readonly Entry[] = [
 	// RFC 6455 §5.7 ---------------------------------------------------------------------------
@@ -182,7 +192,7 @@ const ENTRIES: readonly Entry[] = [
 		description:
 			'Payload len 126 says the real length follows in 16 bits: 0x0100 = 256. (The 256 data ' +
 			'bytes are 00 01 02 … ff here; the RFC leaves them open.)',
-		hex: frames(encodeFrame({ fin: true, opcode: OPCODE_BINARY, payload: counting(256) })),
+		hex: () => frames(encodeFrame({ fin: true, opcode: OPCODE_BINARY, payload: counting(256) })),
 		from: 'server',
 		source: 'RFC 6455 §5.7',
 		kind: 'rfc',
@@ -194,7 +204,7 @@ const ENTRIES: readonly Entry[] = [
 		description:
 			'Payload len 127 says the real length follows in 64 bits: 0x0000000000010000 = 65536. ' +
 			'(The data bytes count 00 01 02 … here; the RFC leaves them open.)',
-		hex: frames(encodeFrame({ fin: true, opcode: OPCODE_BINARY, payload: counting(65536) })),
+		hex: () => frames(encodeFrame({ fin: true, opcode: OPCODE_BINARY, payload: counting(65536) })),
 		from: 'server',
 		source: 'RFC 6455 §5.7',
 		kind: 'rfc',
@@ -302,20 +312,21 @@ const ENTRIES: readonly Entry[] = [
 		description:
 			'The client pings with "are you there?" and answers a server ping with a pong echoing ' +
 			'its body. Both are masked, as everything a client sends.',
-		hex: frames(
-			encodeFrame({
-				fin: true,
-				opcode: OPCODE_PING,
-				payload: ENCODER.encode('are you there?'),
-				maskingKey: Uint8Array.of(0x12, 0x34, 0x56, 0x78)
-			}),
-			encodeFrame({
-				fin: true,
-				opcode: OPCODE_PONG,
-				payload: ENCODER.encode('tick'),
-				maskingKey: Uint8Array.of(0x9a, 0xbc, 0xde, 0xf0)
-			})
-		),
+		hex: () =>
+			frames(
+				encodeFrame({
+					fin: true,
+					opcode: OPCODE_PING,
+					payload: ENCODER.encode('are you there?'),
+					maskingKey: Uint8Array.of(0x12, 0x34, 0x56, 0x78)
+				}),
+				encodeFrame({
+					fin: true,
+					opcode: OPCODE_PONG,
+					payload: ENCODER.encode('tick'),
+					maskingKey: Uint8Array.of(0x9a, 0xbc, 0xde, 0xf0)
+				})
+			),
 		from: 'client',
 		kind: 'valid',
 		expectedMessages: [null, null]
@@ -325,9 +336,10 @@ const ENTRIES: readonly Entry[] = [
 		title: 'Close with a status code and a reason',
 		description:
 			'Payload: the status code 1000 (03 e8, Normal Closure), then the UTF-8 reason "Goodbye!".',
-		hex: frames(
-			encodeFrame({ fin: true, opcode: OPCODE_CLOSE, payload: closePayload(1000, 'Goodbye!') })
-		),
+		hex: () =>
+			frames(
+				encodeFrame({ fin: true, opcode: OPCODE_CLOSE, payload: closePayload(1000, 'Goodbye!') })
+			),
 		from: 'server',
 		kind: 'valid',
 		expectedMessages: ['Goodbye!']
@@ -336,14 +348,15 @@ const ENTRIES: readonly Entry[] = [
 		id: 'masked-close-going-away',
 		title: 'A client closing: 1001 Going Away',
 		description: 'A masked Close frame with code 1001 and the reason "tab closed".',
-		hex: frames(
-			encodeFrame({
-				fin: true,
-				opcode: OPCODE_CLOSE,
-				payload: closePayload(1001, 'tab closed'),
-				maskingKey: RFC_KEY
-			})
-		),
+		hex: () =>
+			frames(
+				encodeFrame({
+					fin: true,
+					opcode: OPCODE_CLOSE,
+					payload: closePayload(1001, 'tab closed'),
+					maskingKey: RFC_KEY
+				})
+			),
 		from: 'client',
 		kind: 'valid',
 		expectedMessages: ['tab closed']
@@ -365,14 +378,15 @@ const ENTRIES: readonly Entry[] = [
 		description:
 			'200 bytes of text: Payload len 126, the length 00 c8 = 200, then the masking key and ' +
 			'the masked payload.',
-		hex: frames(
-			encodeFrame({
-				fin: true,
-				opcode: OPCODE_TEXT,
-				payload: ENCODER.encode('WebSocket '.repeat(20)),
-				maskingKey: RFC_KEY
-			})
-		),
+		hex: () =>
+			frames(
+				encodeFrame({
+					fin: true,
+					opcode: OPCODE_TEXT,
+					payload: ENCODER.encode('WebSocket '.repeat(20)),
+					maskingKey: RFC_KEY
+				})
+			),
 		from: 'client',
 		kind: 'valid',
 		expectedMessages: ['WebSocket '.repeat(20)]
@@ -483,9 +497,10 @@ const ENTRIES: readonly Entry[] = [
 		id: 'broken-control-too-long',
 		title: 'A ping with 126 bytes',
 		description: 'Control frames carry at most 125 bytes; Payload len 126 is already too much.',
-		hex: frames(
-			encodeFrame({ fin: true, opcode: OPCODE_PING, payload: new Uint8Array(126).fill(0x2a) })
-		),
+		hex: () =>
+			frames(
+				encodeFrame({ fin: true, opcode: OPCODE_PING, payload: new Uint8Array(126).fill(0x2a) })
+			),
 		from: 'server',
 		kind: 'broken',
 		expectedError: { code: 'CONTROL_FRAME_TOO_LONG', closeCode: 1002, offset: 1, bitOffset: 1 }
@@ -494,9 +509,10 @@ const ENTRIES: readonly Entry[] = [
 		id: 'broken-pong-too-long',
 		title: 'A pong with 200 bytes',
 		description: 'Pongs are control frames too: at most 125 bytes.',
-		hex: frames(
-			encodeFrame({ fin: true, opcode: OPCODE_PONG, payload: new Uint8Array(200).fill(0x2a) })
-		),
+		hex: () =>
+			frames(
+				encodeFrame({ fin: true, opcode: OPCODE_PONG, payload: new Uint8Array(200).fill(0x2a) })
+			),
 		from: 'server',
 		kind: 'broken',
 		expectedError: { code: 'CONTROL_FRAME_TOO_LONG', closeCode: 1002, offset: 1, bitOffset: 1 }
@@ -648,9 +664,15 @@ const ENTRIES: readonly Entry[] = [
 		id: 'broken-inflated-too-big',
 		title: 'A small compressed message that inflates past the limit',
 		description: `${REPETITIVE_COMPRESSED.length} compressed bytes inflate to 1000; the limit is 100.`,
-		hex: frames(
-			encodeFrame({ fin: true, rsv1: true, opcode: OPCODE_BINARY, payload: REPETITIVE_COMPRESSED })
-		),
+		hex: () =>
+			frames(
+				encodeFrame({
+					fin: true,
+					rsv1: true,
+					opcode: OPCODE_BINARY,
+					payload: REPETITIVE_COMPRESSED
+				})
+			),
 		from: 'server',
 		permessageDeflate: true,
 		maxMessageBytes: 100,
