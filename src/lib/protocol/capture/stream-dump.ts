@@ -22,6 +22,16 @@
  * gives the line and column of the first thing wrong.
  */
 import { dumpText } from './follow-text';
+import {
+	ARRAY_START,
+	FOLLOW,
+	HEXDUMP_LINE,
+	RAW_LINE,
+	splitLines,
+	type Line
+} from './stream-dump-lines';
+
+export { looksLikeStreamDump } from './stream-dump-lines';
 
 /** The layouts `readStreamDump` reads. */
 export type StreamDumpFormat = 'hexdump' | 'raw' | 'c-arrays' | 'tshark-hex' | 'tshark-raw';
@@ -58,12 +68,6 @@ export type StreamDumpReading =
 	  }
 	| { ok: false; error: { message: string; line: number; column: number } };
 
-interface Line {
-	text: string;
-	/** 1-based. */
-	number: number;
-}
-
 class DumpError {
 	constructor(
 		readonly message: string,
@@ -82,31 +86,9 @@ function nibble(code: number): number {
 	return -1;
 }
 const SEPARATOR = /^={20,}\s*$/;
-const FOLLOW = /^Follow: ([a-z0-9]+),([a-z0-9-]+)\s*$/;
 const FILTER = /^Filter: /;
 const NODE = /^Node ([01]): (.*?)\s*$/;
 const TRUNCATED = /^\s*\[Stream output truncated\]\s*$/;
-/** A hex dump line: indentation, an 8-digit offset, two spaces, a first byte. */
-const HEXDUMP_LINE = /^([ \t]*)([0-9A-Fa-f]{8}) {2}[0-9a-fA-F]{2}(?: |$)/;
-const ARRAY_START = /^\s*(?:unsigned\s+)?char\s+peer([01])_(\d+)\s*\[\s*\]\s*=\s*\{(.*)$/;
-const RAW_LINE = /^([ \t]*)[0-9a-fA-F]+\s*$/;
-
-function splitLines(text: string): Line[] {
-	const lines: Line[] = [];
-	let start = 0;
-	let number = 1;
-	for (let i = 0; i <= text.length; i++) {
-		const c = text.charCodeAt(i);
-		if (i === text.length || c === 10 || c === 13) {
-			lines.push({ text: text.slice(start, i), number });
-			if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-			start = i + 1;
-			number++;
-		}
-	}
-	return lines;
-}
-
 const isBlank = (text: string) => text.trim() === '';
 
 /** Collects chunks and the two streams as they are read (one growing buffer per side). */
@@ -394,31 +376,4 @@ export function readStreamDump(text: string): StreamDumpReading {
 			};
 		throw error;
 	}
-}
-
-/**
- * True when pasted text is clearly a Follow TCP Stream dump of a conversation, so a tool that
- * reads single messages can offer to open it as one: tshark's follow header, a C Arrays
- * declaration, or hex dump or raw lines of both sides (indented and not). Looks at the first
- * 200 lines only.
- */
-export function looksLikeStreamDump(text: string): boolean {
-	if (typeof text !== 'string') return false;
-	const lines = splitLines(text.slice(0, 64 * 1024)).slice(0, 200);
-	let plainHex = false;
-	let indentedHex = false;
-	let plainRaw = false;
-	let tabRaw = false;
-	for (const { text: line } of lines) {
-		if (FOLLOW.test(line) || ARRAY_START.test(line)) return true;
-		const hex = HEXDUMP_LINE.exec(line);
-		if (hex) {
-			if (hex[1].length > 0) indentedHex = true;
-			else plainHex = true;
-		} else if (RAW_LINE.test(line) && line.trim().length >= 2) {
-			if (line.startsWith('\t')) tabRaw = true;
-			else if (!/^\s/.test(line)) plainRaw = true;
-		}
-	}
-	return (plainHex && indentedHex) || (plainRaw && tabRaw);
 }
