@@ -13,6 +13,18 @@ const base = (process.env.BASE_PATH ?? '').replace(/\/$/, '');
 const config = {
 	extensions: ['.svelte', '.md'],
 	preprocess: [vitePreprocess(), mdsvex(lessonMarkdown({ base }))],
+	vitePlugin: {
+		// A visualizer's CSS travels with its code, and its server rendering writes the CSS of the
+		// parts it rendered into the page's head. SvelteKit's own inlining (inlineStyleThreshold)
+		// misses the CSS of components a lesson reaches only through its dynamic import, so those
+		// showed unstyled until the scripts added their stylesheets (each one restyling the page),
+		// while every lesson inlined the CSS of every other lesson's visualizers.
+		dynamicCompileOptions({ filename }) {
+			if (filename.includes('/src/lib/visualizers/') || filename.includes('/content/')) {
+				return { css: 'injected' };
+			}
+		}
+	},
 	kit: {
 		adapter: adapter({ pages: outDir, assets: outDir, fallback: '404.html', strict: true }),
 		paths: { base, relative: true },
