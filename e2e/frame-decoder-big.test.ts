@@ -98,15 +98,15 @@ test.describe('Frame Decoder with a big paste', () => {
 	test.describe('pasted from the clipboard', () => {
 		test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
-		/** Puts `count` frames of `size` bytes on the clipboard, as hex (see `paste`). */
-		async function copy(page: Page, count: number, size: number) {
+		/** Puts `count` frames of `size` bytes on the clipboard, as hex, `between` each two. */
+		async function copy(page: Page, count: number, size: number, between = '') {
 			await page.evaluate(
-				([count, size]) => {
+				([count, size, between]) => {
 					const frame = [0x82, size, ...Array.from({ length: size }, (_, i) => (i * 7) & 0xff)];
 					const hex = frame.map((b) => b.toString(16).padStart(2, '0')).join('');
-					return navigator.clipboard.writeText(hex.repeat(count));
+					return navigator.clipboard.writeText(Array(count).fill(hex).join(between));
 				},
-				[count, size]
+				[count, size, between] as const
 			);
 		}
 
@@ -149,6 +149,19 @@ test.describe('Frame Decoder with a big paste', () => {
 			await expect(page.getByText('204,000 characters pasted')).toBeVisible();
 			// Every frame of the first page is drawn, one after another.
 			await expect(page.getByRole('article', { name: /^Frame \d+: binary/ })).toHaveCount(10);
+		});
+
+		test('a big paste keeps Windows line ends as a text box does: CRLF becomes LF', async ({
+			page
+		}) => {
+			await open(page, AS_CLIENT);
+			const box = page.getByRole('textbox', { name: /^Bytes/ });
+			await box.fill('');
+			await copy(page, 1_000, 100, '\r\n');
+			await page.keyboard.press('Control+V');
+			await expect(page.getByText('Valid: 1,000 frames, 1,000 messages.')).toBeVisible();
+			// 1,000 lines of 204 hex digits and 999 line ends of one character each.
+			await expect(page.getByText('204,999 characters pasted')).toBeVisible();
 		});
 
 		test('a small paste goes into the text box as usual', async ({ page }) => {
