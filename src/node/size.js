@@ -3,7 +3,8 @@
  * `npm run size`: for every prerendered page in build/, the gzip size of the JavaScript it loads
  * (its entry scripts and everything they import, statically or through the page's own
  * modulepreload list, plus the compiled lesson an interactive lesson page imports), checked against
- * the page's budget. Exits 1 when any page is over. Run with tsx, which reads the TypeScript index.
+ * the page's budget. The visualizers' CSS is counted with it: it travels in their code (see
+ * svelte.config.js). Exits 1 when any page is over. Run with tsx, which reads the TypeScript index.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
