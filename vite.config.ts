@@ -4,6 +4,7 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { buildLessonIndex } from './src/lib/content/lessons.ts';
 import { echoServerPlugin } from './src/echo/vite-plugin.ts';
+import { clientChunks } from './src/node/client-chunks.ts';
 
 /** Checks every lesson in content/ before anything is built, so a bad file fails the build by name. */
 function checkLessons(): Plugin {
@@ -18,7 +19,7 @@ function checkLessons(): Plugin {
 }
 
 export default defineConfig({
-	plugins: [checkLessons(), echoServerPlugin(), sveltekit()],
+	plugins: [checkLessons(), echoServerPlugin(), sveltekit(), clientChunks()],
 	server: { host: '127.0.0.1', port: 5173 },
 	preview: { host: '127.0.0.1', port: 4173 },
 	test: {

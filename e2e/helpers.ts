@@ -62,6 +62,16 @@ export async function expectNoAxeViolations(page: Page) {
 	// A lesson with twenty decoders is a large page for axe, more so on a busy machine.
 	test.info().setTimeout(test.info().timeout + 60_000);
 	await revealDeferred(page);
+	// Colours are checked as they end up: an element still fading in (e.g. a segment's `appear`
+	// animation) has too little contrast for a moment. Endless animations are left running.
+	await page.evaluate(() =>
+		Promise.all(
+			document
+				.getAnimations()
+				.filter((animation) => animation.effect?.getTiming().iterations !== Infinity)
+				.map((animation) => animation.finished.catch(() => undefined))
+		)
+	);
 	await page.addScriptTag({ path: axePath });
 	const violations = await page.evaluate(async () => {
 		// @ts-expect-error axe is the global the script tag just added

@@ -220,6 +220,22 @@ test.describe('every page', () => {
 			await page.waitForLoadState('networkidle');
 			expect(problems).toEqual([]);
 		});
+
+		test(`${path} paints what the server rendered before it fetches any script`, async ({
+			page
+		}) => {
+			await open(page, path);
+			const timing = await page.evaluate(() => ({
+				paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+				scripts: performance
+					.getEntriesByType('resource')
+					.filter((entry) => /\.js(\?|$)/.test(entry.name))
+					.map((entry) => ({ name: entry.name, start: entry.startTime }))
+			}));
+			expect(timing.paint).not.toBeNull();
+			expect(timing.scripts.length).toBeGreaterThan(0);
+			expect(timing.scripts.filter((script) => script.start < timing.paint!)).toEqual([]);
+		});
 	}
 });
 

@@ -46,7 +46,10 @@ function htmlFiles(dir) {
 	});
 }
 
-/** Scripts a page starts: modulepreload links and the import() calls of its inline boot script. */
+/**
+ * Scripts a page starts: modulepreload links, the import() calls of its inline start script, and
+ * the preloads that script adds after the first paint.
+ */
 function entryScripts(/** @type {string} */ html) {
 	const found = new Set();
 	for (const m of html.matchAll(/<link[^>]+rel="modulepreload"[^>]*href="([^"]+)"/g))
@@ -54,6 +57,9 @@ function entryScripts(/** @type {string} */ html) {
 	for (const m of html.matchAll(/<link[^>]+href="([^"]+)"[^>]*rel="modulepreload"/g))
 		found.add(m[1]);
 	for (const m of html.matchAll(/import\(\s*"([^"]+\.js)"\s*\)/g)) found.add(m[1]);
+	// The preloads that src/lib/server/paint-first.ts moved into the start script.
+	for (const m of html.matchAll(/for \(const href of (\[[^\]]*\])\)/g))
+		for (const href of JSON.parse(m[1])) found.add(href);
 	for (const m of html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)) found.add(m[1]);
 	return [...found];
 }
