@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { paintFirst, START_ANYWAY_MS } from './paint-first';
+import { paintFirst, PRELOADS_PER_TASK, START_ANYWAY_MS } from './paint-first';
 
 // A prerendered page as SvelteKit 2.70 writes it (render.js): preload links in the head, then the
 // start script at the end of the body.
@@ -184,6 +184,28 @@ describe('paintFirst', () => {
 		expect(frames).toEqual([]);
 		expect(observers).toEqual([]);
 		expect(log).toEqual(STARTED);
+	});
+
+	test('adds the preload links a few per task, the first few before the app starts', async () => {
+		const hrefs = Array.from({ length: 2 * PRELOADS_PER_TASK + 1 }, (_, i) => `c/${i}.js`);
+		const page = PAGE.replace(/<link href="[^"]+" rel="modulepreload">\n?\t*/g, '').replace(
+			'<title>',
+			hrefs.map((href) => `<link href="${href}" rel="modulepreload">`).join('\n\t\t') + '<title>'
+		);
+		const { log, timers, settled } = run(paintFirst(page).html, { visibilityState: 'hidden' });
+		await settled();
+		const preloaded = () => log.filter((line) => line.startsWith('modulepreload')).length;
+		expect(preloaded()).toBe(PRELOADS_PER_TASK);
+		expect(log.at(-1)).toMatch(/^start true /);
+		for (const round of [2, 3]) {
+			expect(timers.map((t) => t.ms)).toEqual([0]);
+			timers.shift()!.callback();
+			expect(preloaded()).toBe(Math.min(round * PRELOADS_PER_TASK, hrefs.length));
+		}
+		expect(timers).toEqual([]);
+		expect(log.filter((line) => line.startsWith('modulepreload'))).toEqual(
+			hrefs.map((href) => `modulepreload ${href}`)
+		);
 	});
 
 	test('leaves a page without a start script as it is', () => {

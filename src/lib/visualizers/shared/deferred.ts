@@ -19,7 +19,24 @@
  * away render as the reader scrolls near. A link to an anchor inside a part that has not
  * rendered yet renders every waiting part first, so the anchor is there to scroll to.
  */
-import { flushSync } from 'svelte';
+import { flushSync, getContext } from 'svelte';
+
+/**
+ * The context key that marks what renders inside a part that waited (or that the server did not
+ * render): it renders on the client alone, with no server rendering to match.
+ */
+export const CLIENT_ONLY = 'socket-explorer:deferred-client-only';
+
+/**
+ * Whether the calling component renders inside a part that waited, on the client alone. Such a
+ * part is off screen when it renders (it waited because it was), so it may draw itself a piece
+ * per task (e.g. a frame list, a frame at a time) without moving anything the reader sees;
+ * during hydration, a component must draw what the server drew. Call it while the component
+ * initializes.
+ */
+export function insideWaitedPart(): boolean {
+	return getContext<boolean | undefined>(CLIENT_ONLY) ?? false;
+}
 
 /**
  * The context key of a page's server budget (`serverBudget`): how many deferrable parts the
