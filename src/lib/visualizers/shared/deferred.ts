@@ -110,6 +110,11 @@ export type DeferDecision =
 	/** Keep an empty box of `height` pixels, and render when the box comes near. */
 	| { render: false; height: number };
 
+/** Whether the server rendered the part `id`: its element is in the document, to hydrate. */
+export function serverRendered(id: string, env?: DeferEnvironment): boolean {
+	return (env ?? browserEnvironment()).has(id);
+}
+
 /**
  * Decides, as the part with `id` starts on the client, whether to render it now. During
  * hydration the server's element for `id` is in the document and is measured (with every other
@@ -148,13 +153,15 @@ function enqueue(render: () => void) {
 
 /** Renders every waiting part now, synchronously, e.g. before the page scrolls to an anchor. */
 export function renderAllWaiting() {
-	if (waiting.size === 0) return;
-	for (const render of [...waiting]) {
-		waiting.delete(render);
-		render();
+	// A part that renders may hold parts of its own, which start waiting as it renders.
+	for (let round = 0; round < 32 && waiting.size > 0; round++) {
+		for (const render of [...waiting]) {
+			waiting.delete(render);
+			render();
+		}
+		queue.length = 0;
+		flushSync();
 	}
-	queue.length = 0;
-	flushSync();
 }
 
 let anchorsWatched = false;
@@ -175,6 +182,27 @@ function watchAnchors() {
 		},
 		{ capture: true }
 	);
+}
+
+/**
+ * An attachment that calls `callback` once, in a task of its own, after the renders queued
+ * before it (or at once when a link needs every waiting part): for a part inside one that has
+ * just rendered, which is near already.
+ */
+export function soon(callback: () => void) {
+	return () => {
+		let done = false;
+		const render = () => {
+			done = true;
+			callback();
+		};
+		waiting.add(render);
+		watchAnchors();
+		enqueue(render);
+		return () => {
+			if (!done) waiting.delete(render);
+		};
+	};
 }
 
 /**
