@@ -3,6 +3,7 @@ import {
 	HYDRATE_MARGIN_PX,
 	deferDecision,
 	serverBudget,
+	serverRendered,
 	type DeferEnvironment,
 	type ServerBox
 } from './deferred';
@@ -68,5 +69,13 @@ describe('serverBudget', () => {
 			false
 		]);
 		expect(serverBudget(0).take()).toBe(false);
+	});
+});
+
+describe('serverRendered', () => {
+	test('is true for a part whose server rendering is in the document, false for one rendered on the client alone', () => {
+		const env = page({ s1: box(0, 10) });
+		expect(serverRendered('s1', env)).toBe(true);
+		expect(serverRendered('c1', env)).toBe(false);
 	});
 });

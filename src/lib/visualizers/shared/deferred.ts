@@ -18,6 +18,11 @@
  * in a task of its own, so that no single task blocks the main thread for long; those further
  * away render as the reader scrolls near. A link to an anchor inside a part that has not
  * rendered yet renders every waiting part first, so the anchor is there to scroll to.
+ *
+ * Parts nest: a frame card is one, and its bytes, unmasking and payload are parts inside it.
+ * When the card renders on the client (after waiting, or for a new decoding), each inner part
+ * renders in a task of its own right after it (`soon`), so no task renders a whole card; when
+ * the card hydrates, its inner parts are measured and wait like any other.
  */
 import { flushSync, getContext } from 'svelte';
 
