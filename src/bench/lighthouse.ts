@@ -15,8 +15,8 @@
  * `npx` fetches the pinned version from the npm registry on first use.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { prerenderedPages } from '../../e2e/helpers.ts';
 
 const LIGHTHOUSE = 'lighthouse@12.8.2';
 const PORT = Number(process.env.BENCH_PORT ?? 4391);
@@ -28,23 +28,6 @@ const args = process.argv.slice(2);
 const runsAt = args.indexOf('--runs');
 const RUNS = runsAt >= 0 ? Number(args[runsAt + 1]) : 3;
 const chosen = args.filter((a, i) => !a.startsWith('--') && (runsAt < 0 || i !== runsAt + 1));
-
-/** Every prerendered page in build/, as site paths. */
-function pages(dir = 'build'): string[] {
-	const found: string[] = [];
-	const walk = (folder: string) => {
-		for (const name of readdirSync(folder)) {
-			const path = join(folder, name);
-			if (statSync(path).isDirectory()) {
-				if (name !== '_app') walk(path);
-			} else if (name === 'index.html') {
-				found.push(`/${relative(dir, folder).split('\\').join('/')}/`.replace('//', '/'));
-			}
-		}
-	};
-	walk(dir);
-	return found.sort();
-}
 
 interface Run {
 	scores: Record<Category, number>;
@@ -116,7 +99,7 @@ async function main() {
 
 	let missed = 0;
 	try {
-		const paths = chosen.length > 0 ? chosen : pages();
+		const paths = chosen.length > 0 ? chosen : prerenderedPages();
 		console.log(
 			`${RUNS} run(s) per page; median; perf min–max; goals: performance ≥ ${GOALS.performance}, the others 1\n`
 		);
