@@ -50,6 +50,14 @@ export function showChar(c: string): string {
 }
 
 /** A text shortened for a table cell. */
+/**
+ * A value parsed from a packet's JSON, written back as JSON and shortened. It never throws:
+ * String() would on an object whose `toString` is not a function (`{"toString":0}`).
+ */
+export function jsonText(value: unknown): string {
+	return shorten(JSON.stringify(value) ?? typeof value);
+}
+
 export function shorten(text: string, max = 40): string {
 	return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
@@ -164,12 +172,14 @@ export const SIO_TEXT = {
 	eventName: (name: unknown) =>
 		typeof name === 'string'
 			? `The event name ${JSON.stringify(shorten(name))}: the listener socket.on(${JSON.stringify(shorten(name, 20))}, …) receives the rest.`
-			: `The event name, here the number ${String(name)} (socket.io-parser accepts numbers).`,
+			: typeof name === 'number'
+				? `The event name, here the number ${name} (socket.io-parser accepts numbers).`
+				: `In the event name’s place, ${jsonText(name)}: an event name is a string (or a number), so socket.io-parser refuses the packet.`,
 	argument: (index: number, valueText: string) => `Argument ${index}: ${shorten(valueText)}.`,
 	ackValue: (index: number, valueText: string) =>
 		`Value ${index + 1} handed to the acknowledgement callback: ${shorten(valueText)}.`,
 	placeholder: (num: unknown) =>
-		`Placeholder for attachment ${String(num)}: the binary sent after this packet goes here.`,
+		`Placeholder for attachment ${jsonText(num)}: the binary sent after this packet goes here.`,
 	sid: (sid: string) =>
 		`The Socket.IO session id ${shorten(sid)} for this namespace (not the Engine.IO sid).`,
 	message: (text: string) => `The reason: ${shorten(text)}.`,

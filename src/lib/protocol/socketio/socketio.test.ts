@@ -133,10 +133,13 @@ describe('decodeSocketIoPacket', () => {
 			['2{"a":1}', 'SIO_EVENT_PAYLOAD', 1],
 			['2[]', 'SIO_EVENT_PAYLOAD', 1],
 			['2[null]', 'SIO_EVENT_PAYLOAD', 1],
+			// An object in the name's place whose toString is no function: String() throws on it.
+			['2[{"toString":0}]', 'SIO_EVENT_PAYLOAD', 1],
 			['2["disconnect"]', 'SIO_RESERVED_EVENT', 1],
 			['3{}', 'SIO_ACK_PAYLOAD', 1],
 			['4[]', 'SIO_CONNECT_ERROR_PAYLOAD', 1],
-			['51-["a",{"_placeholder":true,"num":1}]', 'SIO_PLACEHOLDER_INVALID', 3]
+			['51-["a",{"_placeholder":true,"num":1}]', 'SIO_PLACEHOLDER_INVALID', 3],
+			['51-["a",{"_placeholder":true,"num":{"toString":0}}]', 'SIO_PLACEHOLDER_INVALID', 3]
 		];
 		for (const [text, code, offset] of cases) {
 			const decoding = decodeSocketIoPacket(text);
