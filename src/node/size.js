@@ -57,9 +57,12 @@ function entryScripts(/** @type {string} */ html) {
 	for (const m of html.matchAll(/<link[^>]+href="([^"]+)"[^>]*rel="modulepreload"/g))
 		found.add(m[1]);
 	for (const m of html.matchAll(/import\(\s*"([^"]+\.js)"\s*\)/g)) found.add(m[1]);
-	// The preloads that src/lib/server/paint-first.ts moved into the start script.
-	for (const m of html.matchAll(/for \(const href of (\[[^\]]*\])\)/g))
-		for (const href of JSON.parse(m[1])) found.add(href);
+	// The preloads that src/lib/server/paint-first.ts moved into the start script. A start script
+	// without that list means its shape changed: the count would silently drop the page's chunks.
+	const moved = [...html.matchAll(/const preloads = (\[[^\]]*\]);/g)];
+	if (html.includes('kit.start(') && moved.length === 0)
+		throw new Error('size: a start script without its preload list (see paint-first.ts)');
+	for (const m of moved) for (const href of JSON.parse(m[1])) found.add(href);
 	for (const m of html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)) found.add(m[1]);
 	return [...found];
 }
