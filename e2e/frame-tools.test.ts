@@ -93,6 +93,28 @@ test.describe('Frame Decoder', () => {
 		await expect(page.getByText(/inflated from 7 compressed bytes/)).toBeVisible();
 	});
 
+	test('keeps the gallery a reader opened before the app started', async ({ page }) => {
+		// Hold the app's scripts until the reader has opened the gallery the server wrote.
+		let release = () => {};
+		const held = new Promise<void>((resolve) => (release = resolve));
+		await page.route('**/_app/**/*.js', async (route) => {
+			await held;
+			await route.continue();
+		});
+		await page.goto('/tools/frame-decoder/', { waitUntil: 'domcontentloaded' });
+		await page.getByText('Examples').click();
+		const example = page.getByRole('button', { name: 'Unmasked Ping request' });
+		await expect(example).toBeVisible();
+		release();
+		await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+		await expect(example).toBeVisible();
+		await example.click();
+		await expect(page.getByRole('button', { name: 'Unmasked Ping request' })).toHaveAttribute(
+			'aria-pressed',
+			'true'
+		);
+	});
+
 	test('decodes a 1 MiB frame without hanging the page', async ({ page }) => {
 		await open(page, '/tools/frame-decoder/');
 		const size = 1 << 20;
